@@ -1,0 +1,32 @@
+package dev.alertrelay.common.delivery;
+
+import com.google.gson.JsonObject;
+import dev.alertrelay.common.json.Json;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Dry-run mode of the local runner ({@code --dry-run}): no secret is resolved and nothing is sent; each request body
+ * that would have been sent is printed on stdout as one compact JSON document per line.
+ */
+public final class DryRun {
+
+    public static final String PROPERTY = "alertrelay.dryRun";
+
+    private static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+
+    private DryRun() {
+    }
+
+    public static boolean enabled() {
+        return Boolean.parseBoolean(System.getProperty(PROPERTY));
+    }
+
+    /** Prints one request body as a single line on stdout. */
+    public static void print(JsonObject body) {
+        synchronized (OUT) {
+            OUT.println(Json.toJson(body));
+        }
+    }
+}

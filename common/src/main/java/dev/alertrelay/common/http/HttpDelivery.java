@@ -1,0 +1,162 @@
+package dev.alertrelay.common.http;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * POSTs JSON with the one retry discipline every receiver gets:
+ * <ul>
+ *   <li>2xx: delivered;</li>
+ *   <li>429: wait as long as {@code Retry-After} says (or back off), then retry;</li>
+ *   <li>408, 5xx, connection errors and timeouts: retry with bounded exponential back-off and jitter;</li>
+ *   <li>any other 4xx: fail at once with the receiver's error body (retrying cannot help);</li>
+ * </ul>
+ * and never waits or sends past the invocation's deadline. Failures raise {@link DeliveryException}.
+ */
+public final class HttpDelivery {
+
+    /** One receiver's answer. */
+    public record Response(int status, String body, String retryAfter) {
+    }
+
+    /** Pauses between attempts; replaced in tests that must not really sleep. */
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    private static final int ERROR_BODY_MAX = 500;
+
+    private final HttpClient client;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final String userAgent;
+
+    public HttpDelivery(RetryPolicy policy, String userAgent) {
+        this(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofMillis(policy.connectTimeoutMillis()))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                policy, Thread::sleep, userAgent);
+    }
+
+    HttpDelivery(HttpClient client, RetryPolicy policy, Sleeper sleeper, String userAgent) {
+        this.client = client;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.userAgent = userAgent;
+    }
+
+    /**
+     * Delivers {@code json} to {@code endpoint}, retrying as described above.
+     *
+     * @param receiver the receiver's name for messages, e.g. "Slack"
+     * @return the accepted response
+     */
+    public Response postJson(Endpoint endpoint, String json, Deadline deadline, String receiver) {
+        String lastProblem = "no attempt was made";
+        for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+            long timeLeft = deadline.remainingMillis() - policy.reserveMillis();
+            if (timeLeft <= 0) {
+                throw new DeliveryException(receiver + " delivery gave up after " + (attempt - 1)
+                        + " attempt(s): the invocation's time ran out; last: " + lastProblem, attempt - 1);
+            }
+            final Response response;
+            try {
+                response = send(endpoint, json, Math.min(policy.requestTimeoutMillis(), timeLeft));
+            } catch (HttpConnectTimeoutException e) {
+                lastProblem = "connection timed out";
+                waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
+                continue;
+            } catch (HttpTimeoutException e) {
+                lastProblem = "no response within the request timeout";
+                waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
+                continue;
+            } catch (IOException e) {
+                lastProblem = "connection failed (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + endpoint.scrub(e.getMessage())) + ")";
+                waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
+                continue;
+            }
+            int status = response.status();
+            if (status >= 200 && status < 300) {
+                return response;
+            }
+            lastProblem = "HTTP " + status + describeBody(endpoint, response.body());
+            if (status == 429) {
+                long wait = retryAfterMillis(response).orElse(policy.backoffMillis(attempt));
+                waitBeforeRetry(attempt, wait, deadline, receiver, lastProblem);
+            } else if (status == 408 || status >= 500) {
+                waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
+            } else {
+                throw new DeliveryException(receiver + " rejected the request: " + lastProblem + " (not retried)", attempt);
+            }
+        }
+        throw new DeliveryException(receiver + " delivery failed after " + policy.maxAttempts() + " attempts; last: "
+                + lastProblem, policy.maxAttempts());
+    }
+
+    private Response send(Endpoint endpoint, String json, long timeoutMillis) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.uri())
+                .timeout(Duration.ofMillis(Math.max(1, timeoutMillis)))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    /** Sleeps before the next attempt, or fails now if that attempt could not start before the deadline. */
+    private void waitBeforeRetry(int attempt, long waitMillis, Deadline deadline, String receiver, String problem) {
+        if (attempt >= policy.maxAttempts()) {
+            return;
+        }
+        long wait = waitMillis;
+        long timeLeft = deadline.remainingMillis() - policy.reserveMillis();
+        if (wait >= timeLeft) {
+            throw new DeliveryException(receiver + " delivery gave up after " + attempt + " attempt(s): the next try ("
+                    + waitMillis + " ms from now) would pass the invocation's deadline; last: " + problem, attempt);
+        }
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException(receiver + " delivery interrupted after " + attempt + " attempt(s); last: " + problem, attempt);
+        }
+    }
+
+    private static String describeBody(Endpoint endpoint, String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String oneLine = endpoint.scrub(body.strip()).replaceAll("\\s+", " ");
+        return " " + (oneLine.length() > ERROR_BODY_MAX ? oneLine.substring(0, ERROR_BODY_MAX) + "\u2026" : oneLine);
+    }
+
+    /** Retry-After in seconds (Slack, PagerDuty); an HTTP date is rare here and falls back to back-off. */
+    private static Optional<Long> retryAfterMillis(Response response) {
+        if (response.retryAfter() == null) {
+            return Optional.empty();
+        }
+        try {
+            double seconds = Double.parseDouble(response.retryAfter().strip());
+            return seconds >= 0 && Double.isFinite(seconds) ? Optional.of((long) Math.ceil(seconds * 1000)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.alertrelay.common.http;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Bounded exponential back-off with full jitter (https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/),
+ * always inside the invocation's deadline.
+ *
+ * @param maxAttempts     attempts in all, the first included
+ * @param baseDelayMillis the back-off before the second attempt (before jitter)
+ * @param maxDelayMillis  the cap on one back-off and on an honoured Retry-After
+ * @param connectTimeoutMillis how long one connection attempt may take
+ * @param requestTimeoutMillis how long one request may wait for its response
+ * @param reserveMillis   time kept free before the deadline so the failure is reported, not cut off by Lambda
+ */
+public record RetryPolicy(int maxAttempts, long baseDelayMillis, long maxDelayMillis, long connectTimeoutMillis,
+                          long requestTimeoutMillis, long reserveMillis) {
+
+    public static final RetryPolicy DEFAULT = new RetryPolicy(5, 300, 8_000, 3_000, 10_000, 500);
+
+    long backoffMillis(int failedAttempts) {
+        long ceiling = Math.min(maxDelayMillis, baseDelayMillis << Math.min(20, failedAttempts - 1));
+        return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.alertrelay.common.json;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one place JSON is configured, and tolerant accessors for event fields.
+ *
+ * <p>AWS adds fields to its events over time and hostile input can put any type anywhere, so the accessors never
+ * throw: a missing key, a JSON null or a value of the wrong type all read as {@code null}.
+ */
+public final class Json {
+
+    /** Compact output; no HTML escaping, because Slack and PagerDuty read the characters, not a web page. */
+    public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    private Json() {
+    }
+
+    /** Parses a whole event stream as one JSON object; anything else is an {@link InvalidEventException}. */
+    public static JsonObject parseObject(InputStream in) {
+        final byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new InvalidEventException("could not read the event: " + e.getMessage());
+        }
+        return parseObject(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    public static JsonObject parseObject(String text) {
+        JsonElement element = parse(text);
+        if (!element.isJsonObject()) {
+            throw new InvalidEventException("the event is JSON but not an object (" + kind(element) + ")");
+        }
+        return element.getAsJsonObject();
+    }
+
+    /** Parses strict JSON (no comments, no unquoted strings) and rejects trailing data. */
+    public static JsonElement parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidEventException("the event is empty");
+        }
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement element = JsonParser.parseReader(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                throw new InvalidEventException("the event has data after its JSON document");
+            }
+            return element;
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            throw new InvalidEventException("the event is not valid JSON: " + firstLine(e.getMessage()));
+        } catch (StackOverflowError e) {
+            throw new InvalidEventException("the event is nested too deeply to parse");
+        }
+    }
+
+    /** Like {@link #parse} but returns null instead of failing: for embedded documents such as an SNS Message. */
+    public static JsonElement tryParse(String text) {
+        try {
+            return parse(text);
+        } catch (InvalidEventException e) {
+            return null;
+        }
+    }
+
+    public static String toJson(JsonElement element) {
+        return GSON.toJson(element);
+    }
+
+    /** A string field; numbers and booleans read as their text; objects, arrays, null and absence read as null. */
+    public static String string(JsonObject object, String key) {
+        if (object == null) {
+            return null;
+        }
+        JsonElement value = object.get(key);
+        if (value instanceof JsonPrimitive primitive) {
+            return primitive.getAsString();
+        }
+        return null;
+    }
+
+    /** A string field that is absent, null, blank or of the wrong type reads as the fallback. */
+    public static String string(JsonObject object, String key, String fallback) {
+        String value = string(object, key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public static JsonObject object(JsonObject object, String key) {
+        if (object == null) {
+            return null;
+        }
+        JsonElement value = object.get(key);
+        return value instanceof JsonObject nested ? nested : null;
+    }
+
+    public static JsonArray array(JsonObject object, String key) {
+        if (object == null) {
+            return null;
+        }
+        JsonElement value = object.get(key);
+        return value instanceof JsonArray nested ? nested : null;
+    }
+
+    /** A numeric field (a JSON number or a numeric string); anything else reads as null. */
+    public static Double number(JsonObject object, String key) {
+        String text = string(object, key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(text.trim());
+            return Double.isFinite(value) ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A whole-number field; fractions, non-numbers and out-of-range values read as null. */
+    public static Long integer(JsonObject object, String key) {
+        Double value = number(object, key);
+        if (value == null || value != Math.rint(value) || Math.abs(value) > 9.0e15) {
+            return null;
+        }
+        return value.longValue();
+    }
+
+    /** The element at index i of an array if it is an object, else null. */
+    public static JsonObject objectAt(JsonArray array, int i) {
+        if (array == null || i < 0 || i >= array.size()) {
+            return null;
+        }
+        JsonElement value = array.get(i);
+        return value instanceof JsonObject nested ? nested : null;
+    }
+
+    private static String kind(JsonElement element) {
+        if (element.isJsonArray()) {
+            return "an array";
+        }
+        if (element.isJsonNull()) {
+            return "null";
+        }
+        return "a " + (element.getAsJsonPrimitive().isString() ? "string" : "scalar");
+    }
+
+    /** Gson's message without its advice to enable lenient parsing, which would confuse a user. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        java.util.regex.Matcher position = java.util.regex.Pattern.compile("at line \\d+ column \\d+").matcher(message);
+        if (message.contains("MalformedJsonException") || message.contains("setStrictness")) {
+            return "malformed " + (position.find() ? position.group() : "input");
+        }
+        if (message.contains("EOFException") || message.contains("End of input")) {
+            return "it ends too early " + (position.find() ? "(" + position.group() + ")" : "");
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

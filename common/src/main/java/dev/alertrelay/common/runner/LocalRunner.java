@@ -1,0 +1,152 @@
+package dev.alertrelay.common.runner;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.alertrelay.common.delivery.DryRun;
+import dev.alertrelay.common.json.InvalidEventException;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+
+/**
+ * Runs a function's handler locally, exactly as Lambda would run it, without Docker or an AWS account:
+ * <pre>java -jar &lt;module&gt;/target/&lt;module&gt;.jar [--dry-run] &lt;event.json | -&gt;</pre>
+ * The handler is the class the jar's manifest names (the one template.yaml names); configuration comes from the
+ * environment; the function name is AWS_LAMBDA_FUNCTION_NAME or the module's name; the deadline is 30 seconds.
+ * Exit status: 0 success, 1 the handler failed, 2 usage error or an unreadable or invalid event.
+ */
+public final class LocalRunner {
+
+    static final int OK = 0;
+    static final int HANDLER_FAILED = 1;
+    static final int USAGE = 2;
+    static final long TIMEOUT_MILLIS = 30_000;
+
+    private static final String USAGE_LINE = "usage: java -jar <function>.jar [--dry-run] <event.json | ->";
+
+    private LocalRunner() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in));
+    }
+
+    static int run(String[] args, InputStream stdin) {
+        boolean dryRun = false;
+        String eventSource = null;
+        for (String arg : args) {
+            if (arg.equals("--dry-run")) {
+                dryRun = true;
+            } else if (arg.equals("-h") || arg.equals("--help")) {
+                System.err.println(USAGE_LINE);
+                return OK;
+            } else if (arg.startsWith("--")) {
+                return usage("unknown option " + arg);
+            } else if (eventSource != null) {
+                return usage("only one event can be given");
+            } else {
+                eventSource = arg;
+            }
+        }
+        if (eventSource == null) {
+            return usage("no event given");
+        }
+        final byte[] event;
+        try {
+            event = eventSource.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(eventSource));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("alert-relay: cannot read the event " + eventSource + ": " + describe(e));
+            return USAGE;
+        }
+        Manifest manifest = ownManifest();
+        String handlerClass = setting("alertrelay.handler", manifest, "Lambda-Handler");
+        if (handlerClass == null) {
+            System.err.println("alert-relay: this jar names no handler (manifest entry Lambda-Handler)");
+            return USAGE;
+        }
+        String functionName = functionName(setting("alertrelay.defaultFunctionName", manifest, "Lambda-Function-Default-Name"));
+        System.setProperty("alertrelay.functionName", functionName);
+        if (dryRun) {
+            System.setProperty(DryRun.PROPERTY, "true");
+        }
+        return invoke(handlerClass, functionName, event);
+    }
+
+    private static int invoke(String handlerClass, String functionName, byte[] event) {
+        LocalContext context = new LocalContext(functionName, TIMEOUT_MILLIS);
+        try {
+            RequestStreamHandler handler = (RequestStreamHandler) Class.forName(handlerClass)
+                    .getDeclaredConstructor().newInstance();
+            handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), context);
+            return OK;
+        } catch (InvalidEventException e) {
+            System.err.println("alert-relay: invalid event: " + e.getMessage());
+            return USAGE;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            System.err.println("alert-relay: " + handlerClass + " could not start: " + describe(e.getCause()));
+            return HANDLER_FAILED;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            System.err.println("alert-relay: cannot run handler " + handlerClass + ": " + describe(e));
+            return USAGE;
+        } catch (Exception | Error e) {
+            System.err.println("alert-relay: the handler failed: " + describe(e));
+            return HANDLER_FAILED;
+        }
+    }
+
+    private static String functionName(String moduleName) {
+        String fromEnvironment = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        return moduleName == null ? "alert-relay" : moduleName;
+    }
+
+    private static String setting(String property, Manifest manifest, String attribute) {
+        String value = System.getProperty(property);
+        if (value != null && !value.isBlank()) {
+            return value;
+        }
+        if (manifest == null) {
+            return null;
+        }
+        String fromManifest = manifest.getMainAttributes().getValue(new Attributes.Name(attribute));
+        return fromManifest == null || fromManifest.isBlank() ? null : fromManifest;
+    }
+
+    /** The manifest of the jar this class was loaded from (a shaded jar has exactly one). */
+    private static Manifest ownManifest() {
+        try {
+            var location = LocalRunner.class.getProtectionDomain().getCodeSource().getLocation();
+            Path path = Path.of(location.toURI());
+            if (!Files.isRegularFile(path)) {
+                return null;
+            }
+            try (var jar = new java.util.jar.JarFile(path.toFile())) {
+                return jar.getManifest();
+            }
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static int usage(String problem) {
+        System.err.println("alert-relay: " + problem);
+        System.err.println(USAGE_LINE);
+        return USAGE;
+    }
+
+    private static String describe(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        String message = e.getMessage();
+        String name = e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message;
+    }
+}

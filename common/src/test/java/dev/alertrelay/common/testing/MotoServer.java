@@ -1,0 +1,149 @@
+package dev.alertrelay.common.testing;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.EncryptRequest;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * moto_server, the AWS API emulator, on a free loopback port: real KMS and SSM API calls in tests. It must be on the
+ * PATH (CI installs it); a missing moto_server fails the test loudly instead of skipping it.
+ */
+public final class MotoServer implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+
+    private final Process process;
+    private final int port;
+    private final KmsClient kms;
+    private final SsmClient ssm;
+
+    private MotoServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        URI endpoint = URI.create(endpoint());
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        this.kms = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(REGION))
+                .credentialsProvider(credentials).endpointOverride(endpoint).build();
+        this.ssm = SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(REGION))
+                .credentialsProvider(credentials).endpointOverride(endpoint).build();
+    }
+
+    public static MotoServer start() {
+        int port = freePort();
+        Path log;
+        Process process;
+        try {
+            log = Files.createTempFile("moto", ".log");
+            process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("moto_server is required for this test and could not be started"
+                    + " (is it installed and on the PATH?): " + e.getMessage(), e);
+        }
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited at start; see " + log);
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/moto-api/").toURL().openConnection();
+                connection.setConnectTimeout(500);
+                connection.setReadTimeout(2000);
+                if (connection.getResponseCode() > 0) {
+                    return new MotoServer(process, port);
+                }
+            } catch (IOException notYet) {
+                sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("moto_server did not answer within 30 s; see " + log);
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Environment for a process or resolver that should reach this moto: endpoint, region, dummy credentials. */
+    public Map<String, String> awsEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ENDPOINT_URL", endpoint());
+        env.put("AWS_REGION", REGION);
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        return env;
+    }
+
+    public String createKey() {
+        return kms.createKey(r -> r.description("alert-relay test")).keyMetadata().keyId();
+    }
+
+    /** Base64 ciphertext as the Lambda console's encryption helper makes it (context LambdaFunctionName). */
+    public String encryptForFunction(String keyId, String plaintext, String functionName) {
+        return encrypt(keyId, plaintext, Map.of("LambdaFunctionName", functionName));
+    }
+
+    /** Base64 ciphertext with the given encryption context (empty: none, as the plain CLI makes it). */
+    public String encrypt(String keyId, String plaintext, Map<String, String> context) {
+        EncryptRequest.Builder request = EncryptRequest.builder().keyId(keyId)
+                .plaintext(SdkBytes.fromString(plaintext, StandardCharsets.UTF_8));
+        if (!context.isEmpty()) {
+            request.encryptionContext(context);
+        }
+        return Base64.getEncoder().encodeToString(kms.encrypt(request.build()).ciphertextBlob().asByteArray());
+    }
+
+    public void putSecureString(String name, String value) {
+        ssm.putParameter(PutParameterRequest.builder().name(name).value(value).type(ParameterType.SECURE_STRING)
+                .overwrite(true).build());
+    }
+
+    @Override
+    public void close() {
+        kms.close();
+        ssm.close();
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
