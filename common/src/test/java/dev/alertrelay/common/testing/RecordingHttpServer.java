@@ -35,8 +35,8 @@ public final class RecordingHttpServer implements AutoCloseable {
         }
     }
 
-    /** A scripted answer; {@code hang} means accept the request and never answer. */
-    public record Answer(int status, String body, Map<String, String> headers, boolean hang) {
+    /** A scripted answer; {@code hangs} means accept the request and never answer. */
+    public record Answer(int status, String body, Map<String, String> headers, boolean hangs) {
         public static Answer of(int status, String body) {
             return new Answer(status, body, Map.of(), false);
         }
@@ -45,7 +45,7 @@ public final class RecordingHttpServer implements AutoCloseable {
             return new Answer(status, body, Map.of(header, value), false);
         }
 
-        public static Answer hang() {
+        public static Answer neverAnswer() {
             return new Answer(0, "", Map.of(), true);
         }
     }
@@ -112,7 +112,7 @@ public final class RecordingHttpServer implements AutoCloseable {
                     Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
             answer = script.isEmpty() ? defaultAnswer : script.poll();
         }
-        if (answer.hang()) {
+        if (answer.hangs()) {
             try {
                 released.await(120, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
