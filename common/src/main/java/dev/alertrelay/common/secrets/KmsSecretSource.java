@@ -24,7 +24,7 @@ final class KmsSecretSource implements SecretSource {
     private final String functionName;
 
     KmsSecretSource(Function<String, String> env, String functionName) {
-        this.kms = AwsClients.build(KmsClient.builder(), env);
+        this.kms = AwsClients.build(KmsClient.builder(), "KMS", env);
         this.functionName = functionName;
     }
 

@@ -13,7 +13,7 @@ final class SsmSecretSource implements SecretSource {
     private final SsmClient ssm;
 
     SsmSecretSource(Function<String, String> env) {
-        this.ssm = AwsClients.build(SsmClient.builder(), env);
+        this.ssm = AwsClients.build(SsmClient.builder(), "SSM", env);
     }
 
     @Override
