@@ -13,7 +13,7 @@ import java.util.function.Function;
  *   <li>{@code X_PARAMETER}: the name of an SSM SecureString parameter.</li>
  * </ul>
  * Each secret is resolved once per container and cached. The KMS and SSM clients are created only when a secret
- * needs them, so a plain-text configuration loads no AWS SDK class.
+ * needs them, so a plain-text configuration loads no AWS client code at all.
  */
 public final class SecretResolver {
 

@@ -1,8 +1,8 @@
 package dev.alertrelay.common.secrets;
 
 /**
- * Where an indirect secret is read from. Implementations hold an AWS SDK client; each is created on first use so that
- * a plain-text configuration never loads an SDK class.
+ * Where an indirect secret is read from. Each source is created on first use, so a plain-text configuration never
+ * loads AWS client code.
  */
 interface SecretSource {
 

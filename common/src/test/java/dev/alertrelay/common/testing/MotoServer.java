@@ -32,14 +32,22 @@ public final class MotoServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final KmsClient kms;
-    private final SsmClient ssm;
+    private KmsClient kms;
+    private SsmClient ssm;
 
     private MotoServer(Process process, int port) {
         this.process = process;
         this.port = port;
+        useCredentials(new IamUser("test", "test"));
+    }
+
+    private void useCredentials(IamUser user) {
+        if (kms != null) {
+            kms.close();
+            ssm.close();
+        }
         URI endpoint = URI.create(endpoint());
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(user.accessKeyId(), user.secretAccessKey()));
         this.kms = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(REGION))
                 .credentialsProvider(credentials).endpointOverride(endpoint).build();
         this.ssm = SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(REGION))
@@ -47,13 +55,87 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start() {
+        return start(Map.of());
+    }
+
+    /** Credentials of an IAM user created in moto. */
+    public record IamUser(String accessKeyId, String secretAccessKey) {
+    }
+
+    /**
+     * A moto that verifies request signatures and enforces IAM, as AWS does, with two users: {@code allowed} may use
+     * KMS and SSM, {@code denied} may do nothing. moto lets exactly the first N requests through unauthenticated
+     * (INITIAL_NO_AUTH_ACTION_COUNT): the five IAM calls that create these users.
+     */
+    public static AuthenticatedMoto startEnforcingAuth() {
+        MotoServer moto = start(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", "5"));
+        IamUser allowed = moto.createUser("alert-relay-allowed",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kms:*\",\"ssm:*\"],\"Resource\":\"*\"}]}");
+        IamUser denied = moto.createUser("alert-relay-denied", null);
+        return new AuthenticatedMoto(moto, allowed, denied);
+    }
+
+    /** A signature-verifying moto and its two users; KMS and SSM setup calls run as {@code allowed}. */
+    public record AuthenticatedMoto(MotoServer server, IamUser allowed, IamUser denied) implements AutoCloseable {
+        public Map<String, String> environmentFor(IamUser user) {
+            Map<String, String> env = server.awsEnvironment();
+            env.put("AWS_ACCESS_KEY_ID", user.accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", user.secretAccessKey());
+            return env;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    private IamUser createUser(String name, String policy) {
+        aws("iam", "create-user", "--user-name", name);
+        String[] key = aws("iam", "create-access-key", "--user-name", name, "--query",
+                "[AccessKey.AccessKeyId,AccessKey.SecretAccessKey]", "--output", "text").strip().split("\\s+");
+        if (policy != null) {
+            aws("iam", "put-user-policy", "--user-name", name, "--policy-name", "alert-relay", "--policy-document", policy);
+        }
+        IamUser user = new IamUser(key[0], key[1]);
+        if (policy != null) {
+            useCredentials(user);
+        }
+        return user;
+    }
+
+    /** Runs the AWS CLI against this moto (for IAM, which the tests have no SDK module for). */
+    private String aws(String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("aws", "--endpoint-url", endpoint(), "--region", REGION));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "test");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("aws " + String.join(" ", args) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("the AWS CLI is required for this test: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MotoServer start(Map<String, String> motoEnvironment) {
         int port = freePort();
         Path log;
         Process process;
         try {
             log = Files.createTempFile("moto", ".log");
-            process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(motoEnvironment);
+            process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("moto_server is required for this test and could not be started"
                     + " (is it installed and on the PATH?): " + e.getMessage(), e);
