@@ -148,7 +148,19 @@ class FoundationEndToEndIT {
     }
 
     @Test
-    void aPlainTextWebhookLoadsNoAwsSdkClassAtAll() throws Exception {
+    void anEventFromAFailureQueueIsReplayedFromItsDestinationRecord() {
+        String record = "{\"version\":\"1.0\",\"requestContext\":{\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":3},"
+                + "\"requestPayload\":" + EventFiles.text("alarm-sns-alb-healthyhostcount.json") + "}";
+        String receiveOutput = "{\"Messages\":[{\"MessageId\":\"m1\",\"Body\":" + new com.google.gson.JsonPrimitive(record) + "}]}";
+        JarProcess.Result result = JarProcess.run(Map.of("SLACK_WEBHOOK_URL", webhook()), receiveOutput, "--replay", "-");
+        assertEquals(0, result.exitCode(), result.all());
+        assertTrue(result.stderr().contains("replaying event 1 of 1 (it had failed: RetriesExhausted, 3 attempt(s))"), result.stderr());
+        assertEquals(1, slack.requests().size());
+        assertNoSecretIn(result);
+    }
+
+    @Test
+    void aPlainTextWebhookLoadsNoAwsClientCodeAtAll() throws Exception {
         Path classLog = Files.createTempFile("classes", ".log");
         JarProcess.Result result = JarProcess.run(List.of("-Xlog:class+load=info:file=" + classLog),
                 Map.of("SLACK_WEBHOOK_URL", webhook()), null, EVENT);
@@ -156,5 +168,6 @@ class FoundationEndToEndIT {
         String loaded = Files.readString(classLog);
         assertTrue(loaded.contains("dev.alertrelay"), "class log is empty?");
         assertFalse(loaded.contains("software.amazon.awssdk"), "an AWS SDK class was loaded");
+        assertFalse(loaded.contains("dev.alertrelay.common.aws"), "the AWS client was loaded");
     }
 }

@@ -15,9 +15,10 @@ import java.util.jar.Manifest;
 
 /**
  * Runs a function's handler locally, exactly as Lambda would run it, without Docker or an AWS account:
- * <pre>java -jar &lt;module&gt;/target/&lt;module&gt;.jar [--dry-run] &lt;event.json | -&gt;</pre>
+ * <pre>java -jar &lt;module&gt;/target/&lt;module&gt;.jar [--dry-run] [--replay] &lt;event.json | -&gt;</pre>
  * The handler is the class the jar's manifest names (the one template.yaml names); configuration comes from the
- * environment; the function name is AWS_LAMBDA_FUNCTION_NAME or the module's name; the deadline is 30 seconds.
+ * environment; the function name is AWS_LAMBDA_FUNCTION_NAME or the module's name; the deadline is 30 seconds per event.
+ * With {@code --replay} the input is what a failure queue holds (see {@link FailedEvents}), and each event in it runs.
  * Exit status: 0 success, 1 the handler failed, 2 usage error or an unreadable or invalid event.
  */
 public final class LocalRunner {
@@ -27,7 +28,7 @@ public final class LocalRunner {
     static final int USAGE = 2;
     static final long TIMEOUT_MILLIS = 30_000;
 
-    private static final String USAGE_LINE = "usage: java -jar <function>.jar [--dry-run] <event.json | ->";
+    private static final String USAGE_LINE = "usage: java -jar <function>.jar [--dry-run] [--replay] <event.json | ->";
 
     private LocalRunner() {
     }
@@ -38,10 +39,13 @@ public final class LocalRunner {
 
     static int run(String[] args, InputStream stdin) {
         boolean dryRun = false;
+        boolean replay = false;
         String eventSource = null;
         for (String arg : args) {
             if (arg.equals("--dry-run")) {
                 dryRun = true;
+            } else if (arg.equals("--replay")) {
+                replay = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 System.err.println(USAGE_LINE);
                 return OK;
@@ -74,7 +78,24 @@ public final class LocalRunner {
         if (dryRun) {
             System.setProperty(DryRun.PROPERTY, "true");
         }
-        return invoke(handlerClass, functionName, event);
+        if (!replay) {
+            return invoke(handlerClass, functionName, event);
+        }
+        final java.util.List<FailedEvents.FailedEvent> failed;
+        try {
+            failed = FailedEvents.unwrap(event);
+        } catch (InvalidEventException e) {
+            System.err.println("alert-relay: nothing to replay: " + e.getMessage());
+            return USAGE;
+        }
+        int worst = OK;
+        for (int i = 0; i < failed.size(); i++) {
+            FailedEvents.FailedEvent one = failed.get(i);
+            System.err.println("alert-relay: replaying event " + (i + 1) + " of " + failed.size()
+                    + (one.failure() == null ? "" : " (it had failed: " + one.failure() + ")"));
+            worst = Math.max(worst, invoke(handlerClass, functionName, one.event()));
+        }
+        return worst;
     }
 
     private static int invoke(String handlerClass, String functionName, byte[] event) {
