@@ -1,5 +1,6 @@
 package dev.alertrelay.ecs;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  *       with ServiceSchedulerInitiated, like a deployment, but this one is a failure.</li>
  *   <li><b>Crashed</b> / <b>completed</b>: an essential container exited (EssentialContainerExited). The event does not
  *       say which container is essential, so the most likely culprit is the container whose exit looks least like
- *       ECS stopping it (see {@link #MOST_LIKELY_CULPRIT_FIRST}). Exit 0 is "completed" for a standalone task
+ *       ECS stopping it (see {@link #mostLikelyCulpritFirst}). Exit 0 is "completed" for a standalone task
  *       ({@code group} "family:..."), but a crash for a service task, which is meant to run until told to stop.</li>
  *   <li><b>Infrastructure</b>: InfrastructureHealth, TerminationNotice (not Spot), host terminated, ECS maintenance.</li>
  *   <li><b>Routine</b>: UserInitiated, a deployment or scale-in ("Scaling activity initiated by ...").</li>
@@ -62,14 +63,6 @@ public final class TaskStopClassifier {
                     + "|task retirement|scheduled for retirement");
     private static final Pattern ROUTINE_REASON = Pattern.compile(
             "(?i)^\\s*(service )?scaling activity initiated by|^\\s*task stopped by user");
-
-    /**
-     * Containers ordered by how likely each is to be why the task stopped: an OOM or start error first, then an
-     * application exit code, then SIGKILL (137), then SIGTERM (143, what ECS sends the others), then any other reason,
-     * then exit 0, then containers that say nothing. Ties keep the event's order.
-     */
-    public static final Comparator<TaskStop.Container> MOST_LIKELY_CULPRIT_FIRST =
-            Comparator.comparingInt(TaskStopClassifier::culpritRank);
 
     /** The category and, when one stands out, the container that explains it. */
     public record Classification(StopCategory category, TaskStop.Container culprit) {
@@ -141,11 +134,34 @@ public final class TaskStopClassifier {
         return false;
     }
 
+    /**
+     * Containers ordered by how likely each is to be why the task stopped: an OOM or start error first, then an
+     * application exit code, then SIGKILL (137), then SIGTERM (143, what ECS sends the others), then any other reason,
+     * then exit 0, then containers that say nothing. Ties keep the event's order. Each rank is computed once, since
+     * it runs patterns over reasons that can be long.
+     */
+    public static List<TaskStop.Container> mostLikelyCulpritFirst(List<TaskStop.Container> containers) {
+        List<Ranked> ranked = new ArrayList<>(containers.size());
+        for (TaskStop.Container container : containers) {
+            ranked.add(new Ranked(container, culpritRank(container)));
+        }
+        ranked.sort(Comparator.comparingInt(Ranked::rank));
+        List<TaskStop.Container> ordered = new ArrayList<>(ranked.size());
+        ranked.forEach(r -> ordered.add(r.container()));
+        return ordered;
+    }
+
+    private record Ranked(TaskStop.Container container, int rank) {
+    }
+
     private static TaskStop.Container mostLikelyCulprit(List<TaskStop.Container> containers) {
         TaskStop.Container best = null;
+        int bestRank = NOTHING_TO_SAY;
         for (TaskStop.Container container : containers) {
-            if (culpritRank(container) < NOTHING_TO_SAY && (best == null || culpritRank(container) < culpritRank(best))) {
+            int rank = culpritRank(container);
+            if (rank < bestRank) {
                 best = container;
+                bestRank = rank;
             }
         }
         return best;

@@ -22,6 +22,8 @@ public final class TaskStopMessageFormatter {
     /** Containers listed one per line; the rest are counted, so a 30-container task still fits one section. */
     static final int CONTAINERS_LISTED_MAX = 8;
     static final int NOTIFICATION_MAX = 300;
+    /** Room kept in the container section for the "... and N more" line. */
+    private static final int MORE_LINE_ROOM = 100;
     private static final int STOPPED_REASON_MAX = 1500;
     private static final int CONTAINER_NAME_MAX = 60;
     private static final int IMAGE_MAX = 80;
@@ -128,18 +130,26 @@ public final class TaskStopMessageFormatter {
         return secs + " s";
     }
 
+    /**
+     * The container list, likely culprit first. Lines stop at {@link #CONTAINERS_LISTED_MAX} or when the next one would
+     * not fit the section with room left for the line counting the rest, so that count is never cut off.
+     */
     private static Mrkdwn containers(List<TaskStop.Container> containers) {
-        List<TaskStop.Container> ordered = new ArrayList<>(containers);
-        ordered.sort(TaskStopClassifier.MOST_LIKELY_CULPRIT_FIRST);
-        List<Mrkdwn> lines = new ArrayList<>();
-        lines.add(Mrkdwn.bold("Containers (" + containers.size() + ")"));
-        for (TaskStop.Container container : ordered.subList(0, Math.min(ordered.size(), CONTAINERS_LISTED_MAX))) {
-            lines.add(containerLine(container));
+        List<TaskStop.Container> ordered = TaskStopClassifier.mostLikelyCulpritFirst(containers);
+        Mrkdwn list = Mrkdwn.bold("Containers (" + containers.size() + ")");
+        int listed = 0;
+        for (TaskStop.Container container : ordered) {
+            Mrkdwn line = Mrkdwn.trusted("\n").then(containerLine(container));
+            if (listed == CONTAINERS_LISTED_MAX || list.length() + line.length() > Blocks.SECTION_TEXT_MAX - MORE_LINE_ROOM) {
+                break;
+            }
+            list = list.then(line);
+            listed++;
         }
-        if (ordered.size() > CONTAINERS_LISTED_MAX) {
-            lines.add(Mrkdwn.italic(moreContainers(ordered.subList(CONTAINERS_LISTED_MAX, ordered.size()))));
+        if (listed < ordered.size()) {
+            list = list.thenTrusted("\n").then(Mrkdwn.italic(moreContainers(ordered.subList(listed, ordered.size()))));
         }
-        return Mrkdwn.join(Mrkdwn.trusted("\n"), lines);
+        return list;
     }
 
     private static Mrkdwn containerLine(TaskStop.Container container) {
