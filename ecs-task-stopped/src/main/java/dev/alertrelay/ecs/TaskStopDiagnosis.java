@@ -246,7 +246,7 @@ final class TaskStopDiagnosis {
     }
 
     private static Mrkdwn nextStep(String step) {
-        return Mrkdwn.bold("Next:").then(" " + step);
+        return Mrkdwn.trusted("\n").then(Mrkdwn.bold("Next:")).then(" " + step);
     }
 
     private static String containerName(TaskStop.Container container) {
