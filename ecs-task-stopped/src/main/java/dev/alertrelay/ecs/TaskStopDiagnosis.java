@@ -67,7 +67,7 @@ final class TaskStopDiagnosis {
             case FAILED_TO_START -> failedToStart(task, culprit);
             case OUT_OF_MEMORY -> Mrkdwn.trusted("Container ").then(Mrkdwn.bold(containerName(culprit)))
                     .then(" was killed for using more memory than it is allowed"
-                            + memoryLimits(task, culprit) + ". ")
+                            + memoryLimits(task, culprit) + ".")
                     .then(nextStep("raise the container's `memory` (or the task's) in the task definition, or look for a leak: "
                             + "check the service's memory utilisation in the hours before the stop."));
             case CRASHED -> crashed(task, culprit);
@@ -75,21 +75,21 @@ final class TaskStopDiagnosis {
                     .then(" exited 0. Nothing to do.");
             case FAILED_HEALTH_CHECKS -> isElbHealthCheck(reason)
                     ? Mrkdwn.trusted("The load balancer's target group ").then(Mrkdwn.bold(targetGroup(reason) == null ? "(unnamed)" : targetGroup(reason)))
-                            .then(" found the task unhealthy, so the service replaced it. ")
+                            .then(" found the task unhealthy, so the service replaced it.")
                             .then(nextStep("check that the health check path and port answer 200 within the timeout, that the "
                                     + "task's security group admits the load balancer, and that the health check grace period covers start-up."))
-                    : Mrkdwn.text("A container health check kept failing, so ECS replaced the task. ")
+                    : Mrkdwn.text("A container health check kept failing, so ECS replaced the task.")
                             .then(nextStep("run the health check command inside a running task (ECS Exec) and make sure its start "
                                     + "period covers start-up."));
             case SPOT_INTERRUPTION -> Mrkdwn.text("AWS reclaimed the Spot capacity (2-minute warning, then SIGTERM); the service "
-                    + "starts a replacement where capacity allows. ")
+                    + "starts a replacement where capacity allows.")
                     .then(nextStep("nothing, unless it keeps happening: then give the capacity provider strategy an on-demand base."));
             case INFRASTRUCTURE -> Mrkdwn.text("AWS stopped the task because of its host or the underlying infrastructure, not "
-                    + "because of the application. ")
+                    + "because of the application.")
                     .then(nextStep("nothing for a service, which starts a replacement; check the service reached its desired count."));
             case ROUTINE -> Mrkdwn.text("Stopped on purpose: " + routineKind(task) + ". Nothing to do.");
             case UNKNOWN -> Mrkdwn.text("alert-relay does not recognise this stop"
-                    + (task.stopCode() == null ? "" : " (stop code " + task.stopCode() + ")") + ". ")
+                    + (task.stopCode() == null ? "" : " (stop code " + task.stopCode() + ")") + ".")
                     .then(nextStep("read the stopped reason and the containers below, and open the task in the console "
                             + "(ECS keeps a stopped task for about an hour)."));
         };
@@ -121,9 +121,9 @@ final class TaskStopDiagnosis {
         if ("CannotPullContainerError".equals(errorName) && culprit != null && culprit.image() != null) {
             intro = intro.then(" pulling ").then(Mrkdwn.code(culprit.image()));
         }
-        intro = intro.then(". ");
+        intro = intro.then(".");
         String cause = likelyStartCause(startError);
-        Mrkdwn likely = cause == null ? Mrkdwn.empty() : Mrkdwn.text("Likely cause: " + cause + ". ");
+        Mrkdwn likely = cause == null ? Mrkdwn.empty() : Mrkdwn.text(" Likely cause: " + cause + ".");
         return intro.then(likely).then(nextStep(startFailureStep(errorName, startError)));
     }
 
@@ -178,7 +178,7 @@ final class TaskStopDiagnosis {
 
     private static Mrkdwn crashed(TaskStop task, TaskStop.Container culprit) {
         if (culprit == null || culprit.exitCode() == null) {
-            return Mrkdwn.text("An essential container exited, but the event reports no exit code. ")
+            return Mrkdwn.text("An essential container exited, but the event reports no exit code.")
                     .then(nextStep("read the containers' last log lines before the stop."));
         }
         int exit = culprit.exitCode();
@@ -186,9 +186,9 @@ final class TaskStopDiagnosis {
                 .then(" exited with code ").then(Mrkdwn.code(String.valueOf(exit)));
         String meaning = exitMeaning(exit);
         if (exit == 0 && task.isServiceTask()) {
-            what = what.then(", but a service's task must keep running: its main process returned. ");
+            what = what.then(", but a service's task must keep running: its main process returned.");
         } else {
-            what = what.then(meaning == null ? ". " : " (" + meaning + "). ");
+            what = what.then(meaning == null ? "." : " (" + meaning + ").");
         }
         String step = exit == TaskStopClassifier.EXIT_SIGKILL
                 ? "check its memory utilisation before the stop, and whether it ignores SIGTERM (stop timeout)."
