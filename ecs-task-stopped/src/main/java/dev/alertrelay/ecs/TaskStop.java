@@ -65,9 +65,5 @@ public record TaskStop(
 
     /** One container of the task. {@code memoryLimitMiB} is the hard limit, when the task definition sets one. */
     public record Container(String name, String image, String lastStatus, Integer exitCode, String reason, Integer memoryLimitMiB) {
-
-        public boolean exitedNonZero() {
-            return exitCode != null && exitCode != 0;
-        }
     }
 }

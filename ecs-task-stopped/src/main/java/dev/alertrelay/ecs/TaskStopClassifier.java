@@ -121,7 +121,7 @@ public final class TaskStopClassifier {
         return reason != null && OUT_OF_MEMORY.matcher(reason).find();
     }
 
-    static boolean isHealthCheckFailure(String reason) {
+    private static boolean isHealthCheckFailure(String reason) {
         return reason != null && HEALTH_CHECKS.matcher(reason).find();
     }
 

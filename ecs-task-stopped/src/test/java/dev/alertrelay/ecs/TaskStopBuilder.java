@@ -7,13 +7,13 @@ import java.util.List;
 /** A STOPPED Fargate service task of cluster prod, changed field by field for each specification. */
 final class TaskStopBuilder {
 
+    private static final Instant STARTED_AT = Instant.parse("2026-11-21T02:58:40Z");
+
     private String group = "service:checkout";
     private String stopCode;
     private String stoppedReason;
     private String capacityProviderName;
     private String launchType = "FARGATE";
-    private String lastStatus = TaskStop.STOPPED;
-    private Instant startedAt = Instant.parse("2026-11-21T02:58:40Z");
     private Instant stoppedAt = Instant.parse("2026-11-21T03:05:11Z");
     private Integer taskMemoryMiB = 1024;
     private final List<TaskStop.Container> containers = new ArrayList<>();
@@ -41,24 +41,9 @@ final class TaskStopBuilder {
         return this;
     }
 
-    TaskStopBuilder group(String value) {
-        group = value;
-        return this;
-    }
-
     TaskStopBuilder capacityProvider(String value) {
         capacityProviderName = value;
         launchType = null;
-        return this;
-    }
-
-    TaskStopBuilder lastStatus(String value) {
-        lastStatus = value;
-        return this;
-    }
-
-    TaskStopBuilder startedAt(Instant value) {
-        startedAt = value;
         return this;
     }
 
@@ -82,7 +67,7 @@ final class TaskStopBuilder {
         return new TaskStop("123456789012", "eu-west-1", stoppedAt, "arn:aws:ecs:eu-west-1:123456789012:cluster/prod", "prod",
                 "arn:aws:ecs:eu-west-1:123456789012:task/prod/3f9c1a7e2b5d4c8e9a1f0b2c3d4e5f60", "3f9c1a7e2b5d4c8e9a1f0b2c3d4e5f60",
                 "arn:aws:ecs:eu-west-1:123456789012:task-definition/" + family + ":42", family, "42", group, service,
-                launchType, capacityProviderName, "eu-west-1b", lastStatus, "STOPPED", stopCode, stoppedReason,
-                startedAt, stoppedAt, taskMemoryMiB, 5L, containers);
+                launchType, capacityProviderName, "eu-west-1b", TaskStop.STOPPED, "STOPPED", stopCode, stoppedReason,
+                STARTED_AT, stoppedAt, taskMemoryMiB, 5L, containers);
     }
 }
