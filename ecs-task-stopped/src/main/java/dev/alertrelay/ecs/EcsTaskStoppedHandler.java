@@ -1,0 +1,74 @@
+package dev.alertrelay.ecs;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.google.gson.JsonObject;
+import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.json.InvalidEventException;
+import dev.alertrelay.common.json.Json;
+import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.secrets.SecretResolver;
+import dev.alertrelay.common.slack.SlackSender;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.function.Function;
+
+/**
+ * EventBridge "ECS Task State Change" events to Slack: classifies each STOPPED task and posts the categories
+ * {@code NOTIFY_CATEGORIES} asks for (by default every failure, not deployments, scale-ins or finished jobs).
+ * Every invocation logs one line saying what it did.
+ */
+public final class EcsTaskStoppedHandler implements RequestStreamHandler {
+
+    /** Enough to recognise the duplicates that arrive while a container is warm; a few kB at most. */
+    private static final int REMEMBERED_DELIVERIES = 512;
+
+    private final SlackSender slack;
+    private final NotifyCategories notify;
+    private final TaskStopClassifier classifier = new TaskStopClassifier();
+    private final TaskStopMessageFormatter formatter = new TaskStopMessageFormatter();
+    private final RecentDeliveries delivered = new RecentDeliveries(REMEMBERED_DELIVERIES);
+
+    public EcsTaskStoppedHandler() {
+        this(System::getenv, SlackSender.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
+    }
+
+    EcsTaskStoppedHandler(Function<String, String> env, SlackSender slack) {
+        this.slack = slack;
+        this.notify = NotifyCategories.parse(env.apply(NotifyCategories.VARIABLE));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        JsonObject event = Json.parseObject(input);
+        if (Json.object(event, "detail") == null) {
+            throw new InvalidEventException("not an EventBridge event: it has no detail object");
+        }
+        String detailType = Json.string(event, "detail-type");
+        if (detailType != null && !TaskStopParser.DETAIL_TYPE.equals(detailType)) {
+            Log.info("ecs-task-stopped ignored: detail-type '" + detailType + "' is not '" + TaskStopParser.DETAIL_TYPE + "'");
+            return;
+        }
+        TaskStop task = TaskStopParser.parse(event);
+        if (!task.isStopped()) {
+            Log.info("ecs-task-stopped ignored: lastStatus " + task.lastStatus() + " is not STOPPED task=" + task.taskArn());
+            return;
+        }
+        TaskStopClassifier.Classification classification = classifier.classify(task);
+        String category = classification.category().configName();
+        if (!notify.contains(classification.category())) {
+            Log.info("ecs-task-stopped skipped: category " + category + " is not in " + NotifyCategories.VARIABLE
+                    + " task=" + task.taskArn());
+            return;
+        }
+        String key = RecentDeliveries.keyOf(task);
+        if (delivered.wasDelivered(key)) {
+            Log.info("ecs-task-stopped skipped: duplicate delivery of version " + task.version() + " task=" + task.taskArn());
+            return;
+        }
+        slack.send(formatter.format(task, classification), Deadline.of(context));
+        delivered.recordDelivered(key);
+        Log.info("ecs-task-stopped sent: category " + category + " task=" + task.taskArn());
+    }
+}

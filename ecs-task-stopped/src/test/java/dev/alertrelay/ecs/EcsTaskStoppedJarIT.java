@@ -1,0 +1,60 @@
+package dev.alertrelay.ecs;
+
+import com.google.gson.JsonObject;
+import dev.alertrelay.common.json.Json;
+import dev.alertrelay.common.testing.BlockKitLimits;
+import dev.alertrelay.common.testing.EventFiles;
+import dev.alertrelay.common.testing.JarProcess;
+import dev.alertrelay.common.testing.RecordingHttpServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shaded jar run as a user runs it: {@code java -jar ecs-task-stopped.jar [--dry-run] <event>}. */
+class EcsTaskStoppedJarIT {
+
+    @Test
+    void dryRunPrintsTheCrashMessageAsOneJsonLineAndABlockKitBuilderLink() {
+        JarProcess.Result result = JarProcess.run(Map.of(), null, "--dry-run", EventFiles.path("ecs-crashed-service.json").toString());
+        assertEquals(0, result.exitCode(), result.all());
+        String[] lines = result.stdout().strip().split("\n");
+        assertEquals(1, lines.length, result.stdout());
+        JsonObject payload = Json.parseObject(lines[0]);
+        BlockKitLimits.assertValid(payload);
+        assertEquals("ECS task crashed: service checkout (cluster prod): container app exited 1", payload.get("text").getAsString());
+        assertTrue(result.stderr().contains("Block Kit Builder: https://app.slack.com/block-kit-builder/#"), result.stderr());
+        assertTrue(result.stderr().contains("ecs-task-stopped sent: category crashed"), result.stderr());
+    }
+
+    @Test
+    void aRoutineStopPrintsNothingAndSaysWhyInOneLogLine() {
+        JarProcess.Result result = JarProcess.run(Map.of(), null, "--dry-run", EventFiles.path("ecs-routine-deployment.json").toString());
+        assertEquals(0, result.exitCode(), result.all());
+        assertEquals("", result.stdout().strip());
+        assertEquals(1, result.stderr().strip().lines().count(), result.stderr());
+        assertTrue(result.stderr().contains("category routine is not in NOTIFY_CATEGORIES"), result.stderr());
+    }
+
+    @Test
+    void deliversTheMessageToTheWebhookWithoutLoggingItsUrl() {
+        try (RecordingHttpServer slack = RecordingHttpServer.start(RecordingHttpServer.SLACK_OK)) {
+            String webhook = slack.url("/services/T000/B000/XXXXSECRET");
+            JarProcess.Result result = JarProcess.run(Map.of("SLACK_WEBHOOK_URL", webhook, "SLACK_CHANNEL", "#oncall"),
+                    EventFiles.text("ecs-out-of-memory.json"), "-");
+            assertEquals(0, result.exitCode(), result.all());
+            assertEquals(1, slack.requests().size());
+            RecordingHttpServer.Request request = slack.requests().get(0);
+            assertEquals("POST", request.method());
+            assertEquals("/services/T000/B000/XXXXSECRET", request.path());
+            JsonObject payload = Json.parseObject(request.body());
+            BlockKitLimits.assertValid(payload);
+            assertEquals("#oncall", payload.get("channel").getAsString());
+            assertTrue(payload.get("text").getAsString().startsWith("ECS task ran out of memory: service image-resizer"));
+            assertFalse(result.all().contains("XXXXSECRET"), result.all());
+        }
+    }
+}
