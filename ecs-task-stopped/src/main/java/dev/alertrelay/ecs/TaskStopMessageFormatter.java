@@ -56,14 +56,13 @@ public final class TaskStopMessageFormatter {
 
     /**
      * The push notification line, e.g. {@code ECS task crashed: service checkout (cluster prod): container app exited 1}.
-     * Escaped like mrkdwn because Slack parses the top-level text too, and a stop reason is free text anyone calling
-     * StopTask can set (a {@code <!channel>} in it must not ping the channel).
+     * Plain text: {@link SlackMessage} escapes it, since a stop reason is free text anyone calling StopTask can set.
      */
     static String notification(TaskStop task, TaskStopClassifier.Classification classification) {
         String line = "ECS task " + classification.category().verb() + ": " + subject(task)
                 + (task.clusterName() == null ? "" : " (cluster " + task.clusterName() + ")")
                 + ": " + TaskStopDiagnosis.summary(task, classification);
-        return Mrkdwn.escape(Truncate.toLength(line, NOTIFICATION_MAX));
+        return Truncate.toLength(line, NOTIFICATION_MAX);
     }
 
     private static String subject(TaskStop task) {

@@ -2,7 +2,6 @@ package dev.alertrelay.common.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.alertrelay.common.text.Truncate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,8 @@ public final class SlackMessage {
     private final List<JsonObject> attachmentBlocks;
 
     private SlackMessage(Builder builder) {
-        this.text = Truncate.toLength(builder.text == null || builder.text.isBlank() ? "alert-relay notification" : builder.text, TEXT_MAX);
+        this.text = Mrkdwn.text(builder.text == null || builder.text.isBlank() ? "alert-relay notification" : builder.text)
+                .render(TEXT_MAX);
         List<JsonObject> top = withoutEmptyActions(builder.blocks);
         List<JsonObject> attached = withoutEmptyActions(builder.attachmentBlocks);
         int room = MAX_BLOCKS - top.size();
@@ -110,7 +110,10 @@ public final class SlackMessage {
         private Builder() {
         }
 
-        /** The notification line. Plain text: Slack shows it in push notifications, where mrkdwn is not rendered. */
+        /**
+         * The notification line, as plain untrusted text. Slack parses the top-level text for mentions and links even
+         * when blocks are present, so it is escaped here: a {@code <!channel>} in an alarm name must not ping anyone.
+         */
         public Builder text(String text) {
             this.text = text;
             return this;

@@ -53,6 +53,12 @@ class SlackMessageTest {
     }
 
     @Test
+    void theNotificationTextIsEscapedSoAnAlarmNameCannotPingTheChannel() {
+        JsonObject payload = SlackMessage.builder().text("ALARM: <!channel> & <https://evil|x>").build().toPayload(SlackOverrides.NONE);
+        assertEquals("ALARM: &lt;!channel&gt; &amp; &lt;https://evil|x&gt;", payload.get("text").getAsString());
+    }
+
+    @Test
     void legacyWebhookOverridesAreAddedOnlyWhenSet() {
         JsonObject plain = SlackMessage.builder().text("t").build().toPayload(SlackOverrides.NONE);
         assertFalse(plain.has("channel"));
