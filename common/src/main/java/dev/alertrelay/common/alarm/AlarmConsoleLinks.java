@@ -15,7 +15,7 @@ public final class AlarmConsoleLinks {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern TARGET_GROUP = Pattern.compile("targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{1,32}");
     private static final Pattern LOAD_BALANCER = Pattern.compile("(app|net|gwy)/[A-Za-z0-9-]{1,32}/[0-9a-f]{1,32}");
-    private static final String ELB_NAMESPACE_PREFIX = "AWS/";
+    private static final String AWS_NAMESPACE_PREFIX = "AWS/";
 
     private AlarmConsoleLinks() {
     }
@@ -44,19 +44,39 @@ public final class AlarmConsoleLinks {
 
     private static String elbPage(CloudWatchAlarm alarm, String dimension, Pattern valueForm, String fragment,
                                   String resourcePrefix) {
-        AlarmTrigger trigger = alarm.trigger();
-        if (trigger == null || trigger.namespace() == null || !trigger.namespace().startsWith(ELB_NAMESPACE_PREFIX)
-                || !trigger.namespace().endsWith("ELB") || !isRegion(alarm.region())
+        String value = elbDimension(alarm.trigger(), dimension);
+        if (value == null || !valueForm.matcher(value).matches() || !isRegion(alarm.region())
                 || alarm.accountId() == null || !ACCOUNT.matcher(alarm.accountId()).matches()) {
-            return null;
-        }
-        String value = trigger.dimension(dimension);
-        if (value == null || !valueForm.matcher(value).matches()) {
             return null;
         }
         String arn = "arn:" + partition(alarm.region()) + ":elasticloadbalancing:" + alarm.region() + ":"
                 + alarm.accountId() + ":" + resourcePrefix + value;
         return console(alarm.region()) + "/ec2/home?region=" + alarm.region() + "#" + fragment + arn;
+    }
+
+    /** The dimension of the alarm's ELB metric, or of the first ELB metric a metric math or anomaly alarm reads. */
+    private static String elbDimension(AlarmTrigger trigger, String dimension) {
+        if (trigger == null) {
+            return null;
+        }
+        if (isElb(trigger.namespace()) && trigger.dimension(dimension) != null) {
+            return trigger.dimension(dimension);
+        }
+        for (MetricQuery query : trigger.metrics()) {
+            if (isElb(query.namespace())) {
+                for (Dimension candidate : query.dimensions()) {
+                    if (candidate.name().equals(dimension)) {
+                        return candidate.value();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** AWS/ApplicationELB, AWS/NetworkELB, AWS/GatewayELB: the namespaces whose dimensions name ELBv2 resources. */
+    private static boolean isElb(String namespace) {
+        return namespace != null && namespace.startsWith(AWS_NAMESPACE_PREFIX) && namespace.endsWith("ELB");
     }
 
     private static boolean isRegion(String region) {
