@@ -2,51 +2,66 @@ package dev.alertrelay.alarm;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import dev.alertrelay.common.alarm.AlarmEvents;
+import dev.alertrelay.common.alarm.AlarmNotification;
+import dev.alertrelay.common.alarm.CloudWatchAlarm;
+import dev.alertrelay.common.alarm.OtherSnsMessage;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretResolver;
-import dev.alertrelay.common.slack.Blocks;
-import dev.alertrelay.common.slack.Mrkdwn;
-import dev.alertrelay.common.slack.SlackMessage;
 import dev.alertrelay.common.slack.SlackSender;
+import dev.alertrelay.common.text.Truncate;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-/** CloudWatch alarm notifications to Slack. */
+/**
+ * CloudWatch alarm state changes (SNS, the direct alarm action, EventBridge) to Slack. Other SNS messages on the topic
+ * are posted as they are; alarm states not in {@code NOTIFY_STATES} are skipped.
+ */
 public final class AlarmToSlackHandler implements RequestStreamHandler {
 
+    private static final int LOGGED_NAME_MAX = 120;
+
+    private final NotifyStates notifyStates;
     private final SlackSender slack;
 
     public AlarmToSlackHandler() {
-        this(SlackSender.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
+        this(System.getenv(), WebhookConfiguration.sender(System::getenv, SecretResolver.fromEnvironment()));
     }
 
-    AlarmToSlackHandler(SlackSender slack) {
+    AlarmToSlackHandler(Map<String, String> env, SlackSender slack) {
+        this.notifyStates = NotifyStates.parse(env.get(NotifyStates.VARIABLE));
         this.slack = slack;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        JsonObject event = Json.parseObject(input);
-        JsonArray records = Json.array(event, "Records");
-        int sent = 0;
-        for (int i = 0; records != null && i < records.size(); i++) {
-            JsonObject sns = Json.object(Json.objectAt(records, i), "Sns");
-            JsonObject alarm = Json.parse(Json.string(sns, "Message", "{}")).getAsJsonObject();
-            String state = Json.string(alarm, "NewStateValue", "UNKNOWN");
-            String name = Json.string(alarm, "AlarmName", "unnamed alarm");
-            slack.send(SlackMessage.builder()
-                    .text(state + ": " + name)
-                    .color(SlackMessage.COLOR_DANGER)
-                    .attachmentBlock(Blocks.header(state + ": " + name))
-                    .attachmentBlock(Blocks.section(Mrkdwn.text(Json.string(alarm, "NewStateReason", ""))))
-                    .build(), Deadline.of(context));
-            sent++;
+        List<AlarmNotification> notifications = AlarmEvents.parse(Json.parseObject(input));
+        Deadline deadline = Deadline.of(context);
+        List<String> outcomes = new ArrayList<>(notifications.size());
+        for (AlarmNotification notification : notifications) {
+            switch (notification) {
+                case CloudWatchAlarm alarm when !notifyStates.includes(alarm.state()) ->
+                        outcomes.add("skipped " + describe(alarm) + " (state not in " + NotifyStates.VARIABLE + ")");
+                case CloudWatchAlarm alarm -> {
+                    slack.send(AlarmMessageFormatter.format(alarm), deadline);
+                    outcomes.add("sent " + describe(alarm));
+                }
+                case OtherSnsMessage message -> {
+                    slack.send(SnsMessageFormatter.format(message), deadline);
+                    outcomes.add("sent non-alarm SNS message from " + message.topicName());
+                }
+            }
         }
-        Log.info("alarm-to-slack sent=" + sent);
+        Log.info("alarm-to-slack: " + (outcomes.isEmpty() ? "no records, nothing sent" : String.join("; ", outcomes)));
+    }
+
+    private static String describe(CloudWatchAlarm alarm) {
+        return alarm.state() + " " + Truncate.toLength(alarm.name(), LOGGED_NAME_MAX) + " via " + alarm.source();
     }
 }
