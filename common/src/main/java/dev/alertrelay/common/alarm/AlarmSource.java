@@ -1,0 +1,11 @@
+package dev.alertrelay.common.alarm;
+
+/** The delivery path an alarm state change arrived by. */
+public enum AlarmSource {
+    /** An SNS topic in the alarm's actions; the alarm is the JSON in the record's {@code Message}. */
+    SNS,
+    /** The function itself is the alarm's action (principal {@code lambda.alarms.cloudwatch.amazonaws.com}). */
+    ALARM_ACTION,
+    /** An EventBridge rule on "CloudWatch Alarm State Change". */
+    EVENTBRIDGE
+}

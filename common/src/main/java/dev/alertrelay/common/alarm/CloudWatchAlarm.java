@@ -1,0 +1,51 @@
+package dev.alertrelay.common.alarm;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A CloudWatch alarm state change, whichever path delivered it. Plain data: no Slack, no PagerDuty.
+ *
+ * @param name               the alarm name (never null)
+ * @param arn                the alarm ARN; null in old SNS messages
+ * @param accountId          the AWS account, or null
+ * @param region             the region code (e.g. {@code ap-northeast-1}), never a display name; null if unknown
+ * @param state              the new state (never null)
+ * @param previousState      the state before, or null
+ * @param description        the alarm description; null when absent or blank
+ * @param reason             CloudWatch's explanation of the new state, or null
+ * @param stateChangeTime    when the state changed, or null
+ * @param trigger            what a metric alarm evaluates; null for composite alarms
+ * @param alarmRule          a composite alarm's rule; null for metric alarms
+ * @param triggeringChildren the child alarms that made a composite alarm change state (empty otherwise)
+ * @param source             the delivery path
+ */
+public record CloudWatchAlarm(String name, String arn, String accountId, String region, AlarmState state,
+                              AlarmState previousState, String description, String reason, Instant stateChangeTime,
+                              AlarmTrigger trigger, String alarmRule, List<ChildAlarm> triggeringChildren,
+                              AlarmSource source) implements AlarmNotification {
+
+    /** The kinds of alarm that read differently. */
+    public enum Kind { METRIC, METRIC_MATH, ANOMALY_DETECTION, COMPOSITE }
+
+    public CloudWatchAlarm {
+        triggeringChildren = triggeringChildren == null ? List.of() : List.copyOf(triggeringChildren);
+    }
+
+    public Kind kind() {
+        if (alarmRule != null) {
+            return Kind.COMPOSITE;
+        }
+        if (trigger != null && trigger.isAnomalyDetection()) {
+            return Kind.ANOMALY_DETECTION;
+        }
+        if (trigger != null && trigger.isMetricMath()) {
+            return Kind.METRIC_MATH;
+        }
+        return Kind.METRIC;
+    }
+
+    public boolean isComposite() {
+        return kind() == Kind.COMPOSITE;
+    }
+}
