@@ -29,6 +29,11 @@ final class ConsoleLinks {
         return home() + "#logsV2:log-groups/log-group/" + fragmentPart(logGroup);
     }
 
+    /** The alarm's page; its name URL-encoded with {@code %} written as {@code $} (a {@code /} becomes {@code $2F}). */
+    String alarm(String alarmName) {
+        return home() + "#alarmsV2:alarm/" + encode(alarmName).replace('%', '$');
+    }
+
     /** The log stream, starting a little before {@code fromMillis}. */
     String logStream(String logGroup, String logStream, long fromMillis) {
         long start = fromMillis - CONTEXT_MINUTES * 60_000;
@@ -39,7 +44,7 @@ final class ConsoleLinks {
     String insights(String logGroup, String query, long firstMillis, long lastMillis) {
         Instant start = Instant.ofEpochMilli(firstMillis).minus(CONTEXT_MINUTES, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         Instant end = Instant.ofEpochMilli(lastMillis).plus(CONTEXT_MINUTES, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        return home() + "#logsV2:logs-insights" + structure("?queryDetail=")
+        return home() + "#logsV2:logs-insights" + encode("?queryDetail=").replace('%', '$')
                 + structure("~(") + "end" + structure("~'") + value(end.toString())
                 + structure("~") + "start" + structure("~'") + value(start.toString())
                 + structure("~") + "timeType" + structure("~'") + "ABSOLUTE"

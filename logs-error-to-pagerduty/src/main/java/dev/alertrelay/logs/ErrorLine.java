@@ -22,6 +22,6 @@ public record ErrorLine(LogLevel level, String title, String exception, String t
     /** The exception class the headline names ({@code java.lang.IllegalStateException}), or null. */
     public String exceptionClass() {
         String fromException = exception == null ? null : ErrorLineParser.exceptionClassOf(exception);
-        return fromException != null ? fromException : ErrorLineParser.exceptionClassOf(title);
+        return fromException != null ? fromException : ErrorLineParser.exceptionClassIn(title);
     }
 }

@@ -150,6 +150,23 @@ final class ErrorLineParser {
         return named && Character.isLetter(name.charAt(0)) ? name : null;
     }
 
+    /** The first exception class named anywhere in a line, as in {@code Exception in thread "main" java.lang.OutOfMemoryError: ...}. */
+    static String exceptionClassIn(String line) {
+        int start = 0;
+        while (start < line.length()) {
+            String found = exceptionClassOf(line.substring(start));
+            if (found != null) {
+                return found;
+            }
+            int space = line.indexOf(' ', start);
+            if (space < 0) {
+                return null;
+            }
+            start = space + 1;
+        }
+        return null;
+    }
+
     private static String firstString(JsonObject json, String... keys) {
         for (String key : keys) {
             String value = Json.string(json, key);
