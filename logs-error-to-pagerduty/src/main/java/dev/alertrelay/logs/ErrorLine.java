@@ -12,15 +12,15 @@ package dev.alertrelay.logs;
  * @param requestId the request id a JSON log line carries, or null
  * @param service   the service a JSON log line names (Powertools' {@code service}), or null
  */
-public record ErrorLine(LogLevel level, String title, String exception, String text, String requestId, String service) {
+record ErrorLine(LogLevel level, String title, String exception, String text, String requestId, String service) {
 
     /** What identifies the error: the title, and the exception below it if there is one. */
-    public String headline() {
+    String headline() {
         return exception == null ? title : title + " \u2014 " + exception;
     }
 
     /** The exception class the headline names ({@code java.lang.IllegalStateException}), or null. */
-    public String exceptionClass() {
+    String exceptionClass() {
         String fromException = exception == null ? null : ErrorLineParser.exceptionClassOf(exception);
         return fromException != null ? fromException : ErrorLineParser.exceptionClassIn(title);
     }
