@@ -1,0 +1,107 @@
+package dev.alertrelay.logs;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.alertrelay.common.alarm.AlarmTrigger;
+import dev.alertrelay.common.alarm.AlarmConsoleLinks;
+import dev.alertrelay.common.alarm.CloudWatchAlarm;
+import dev.alertrelay.common.alarm.Dimension;
+import dev.alertrelay.logs.pagerduty.DedupKey;
+import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
+import dev.alertrelay.logs.pagerduty.Severity;
+
+import java.util.Optional;
+
+/**
+ * The alarm path (a metric filter counting ERROR lines, its alarm, SNS): ALARM triggers and OK resolves the same
+ * incident, because both carry the same dedup key; INSUFFICIENT_DATA sends nothing unless ALARM_INSUFFICIENT_DATA=trigger.
+ */
+public final class AlarmIncidentFormatter {
+
+    private static final String DEDUP_KEY_PREFIX = "alert-relay-alarm:";
+
+    private final LogsErrorSettings settings;
+
+    public AlarmIncidentFormatter(LogsErrorSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The event for this state change, if it warrants one. */
+    public Optional<PagerDutyEvent> format(CloudWatchAlarm alarm) {
+        return switch (alarm.state()) {
+            case ALARM -> Optional.of(trigger(alarm, settings.defaultSeverity()));
+            case OK -> Optional.of(PagerDutyEvent.resolve(dedupKey(alarm)));
+            case INSUFFICIENT_DATA -> settings.triggerOnInsufficientData()
+                    ? Optional.of(trigger(alarm, Severity.WARNING)) : Optional.empty();
+        };
+    }
+
+    /**
+     * The alarm's ARN, built from account, region and name when an old message has none, so that ALARM and OK (and
+     * messages with and without the ARN) name the same incident.
+     */
+    static String dedupKey(CloudWatchAlarm alarm) {
+        String arn = alarm.arn() != null ? alarm.arn()
+                : "arn:aws:cloudwatch:" + nonNull(alarm.region()) + ":" + nonNull(alarm.accountId()) + ":alarm:" + alarm.name();
+        return DedupKey.fitted(DEDUP_KEY_PREFIX + arn);
+    }
+
+    private PagerDutyEvent trigger(CloudWatchAlarm alarm, Severity severity) {
+        Redactor redactor = settings.redactor();
+        String reason = alarm.reason() == null ? "" : redactor.redact(alarm.reason());
+        AlarmTrigger metric = alarm.trigger();
+        PagerDutyEvent.Builder event = PagerDutyEvent.trigger(dedupKey(alarm),
+                        alarm.state() + ": " + alarm.name() + (reason.isEmpty() ? "" : " \u2014 " + reason),
+                        alarm.arn() != null ? alarm.arn() : alarm.name(), severity)
+                .component(metric != null && metric.metricName() != null ? metric.metricName() : alarm.name())
+                .group(metric == null ? null : metric.namespace())
+                .eventClass("CloudWatch alarm")
+                .customDetails(details(alarm, reason, redactor));
+        if (alarm.stateChangeTime() != null) {
+            event.timestamp(alarm.stateChangeTime());
+        }
+        String alarmPage = AlarmConsoleLinks.alarm(alarm);
+        event.link(alarmPage, "Alarm " + alarm.name()).client(ErrorIncidentFormatter.CLIENT, alarmPage);
+        return event.build();
+    }
+
+    private static JsonObject details(CloudWatchAlarm alarm, String reason, Redactor redactor) {
+        JsonObject details = new JsonObject();
+        details.addProperty("alarm_name", alarm.name());
+        details.addProperty("state", alarm.state().name());
+        if (alarm.previousState() != null) {
+            details.addProperty("previous_state", alarm.previousState().name());
+        }
+        if (alarm.description() != null) {
+            details.addProperty("description", redactor.redact(alarm.description()));
+        }
+        if (!reason.isEmpty()) {
+            details.addProperty("reason", reason);
+        }
+        AlarmTrigger metric = alarm.trigger();
+        if (metric != null && metric.metricName() != null) {
+            details.addProperty("metric", (metric.namespace() == null ? "" : metric.namespace() + " ") + metric.metricName());
+            JsonArray dimensions = new JsonArray();
+            for (Dimension dimension : metric.dimensions()) {
+                dimensions.add(dimension.name() + "=" + dimension.value());
+            }
+            if (!dimensions.isEmpty()) {
+                details.add("dimensions", dimensions);
+            }
+        }
+        if (metric != null && metric.threshold() != null) {
+            details.addProperty("threshold", (metric.comparisonOperator() == null ? "" : metric.comparisonOperator() + " ") + metric.threshold());
+        }
+        if (alarm.accountId() != null) {
+            details.addProperty("account", alarm.accountId());
+        }
+        if (alarm.region() != null) {
+            details.addProperty("region", alarm.region());
+        }
+        return details;
+    }
+
+    private static String nonNull(String part) {
+        return part == null ? "" : part;
+    }
+}

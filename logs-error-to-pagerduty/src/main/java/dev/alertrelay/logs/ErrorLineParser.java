@@ -1,0 +1,256 @@
+package dev.alertrelay.logs;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.alertrelay.common.json.Json;
+
+/**
+ * Reads a log event's message as an {@link ErrorLine}. Understands:
+ * <ul>
+ *   <li>plain text with the usual prefixes: Lambda's {@code 2026-11-21T03:04:05.123Z <request id> ERROR message},
+ *       Python's {@code [ERROR] <time> <request id> message}, log4j/logback's {@code <time> [thread] ERROR logger - message};</li>
+ *   <li>multi-line Java, Python and Node stack traces in one event: the first exception line below the message is kept;</li>
+ *   <li>JSON lines: {@code {"level":"ERROR","message":...}}, Lambda's JSON log format ({@code timestamp, level, message,
+ *       logger, requestId}) and Lambda's error records ({@code errorType, errorMessage, stackTrace}), including
+ *       Node's {@code Invoke Error} line that carries one.</li>
+ * </ul>
+ */
+final class ErrorLineParser {
+
+    /** Prefix tokens looked at for a level; a message's own words come after these. */
+    private static final int PREFIX_TOKENS = 8;
+    /** Stack trace lines searched for the exception line (Python puts it last, Java first). */
+    private static final int EXCEPTION_SEARCH_LINES = 200;
+
+    private ErrorLineParser() {
+    }
+
+    static ErrorLine parse(String message) {
+        String trimmed = message == null ? "" : message.strip();
+        if (trimmed.length() > 1 && trimmed.charAt(0) == '{' && trimmed.charAt(trimmed.length() - 1) == '}'
+                && Json.tryParse(trimmed) instanceof JsonObject json) {
+            return fromJson(json, null);
+        }
+        return fromText(trimmed);
+    }
+
+    private static ErrorLine fromText(String text) {
+        int newline = text.indexOf('\n');
+        String firstLine = stripCr(newline < 0 ? text : text.substring(0, newline));
+        Prefix prefix = Prefix.of(firstLine);
+        String title = firstLine.substring(prefix.end).strip();
+        int embeddedJson = title.startsWith("Invoke Error") ? title.indexOf('{') : -1;
+        if (embeddedJson > 0 && Json.tryParse(title.substring(embeddedJson)) instanceof JsonObject record) {
+            return fromJson(record, prefix.level);
+        }
+        if (title.isEmpty()) {
+            title = firstLine.strip();
+        }
+        String exception = exceptionClassOf(title) == null && newline >= 0 ? exceptionLineBelow(text, newline + 1) : null;
+        String body = prefix.end == 0 ? text : title + text.substring(firstLine.length());
+        return new ErrorLine(prefix.level, title, exception, body, null, null);
+    }
+
+    private static ErrorLine fromJson(JsonObject json, LogLevel outerLevel) {
+        LogLevel level = outerLevel != null ? outerLevel : LogLevel.of(firstString(json, "level", "severity", "levelname", "log.level"));
+        String errorType = Json.string(json, "errorType");
+        String errorMessage = Json.string(json, "errorMessage", "");
+        String message = firstString(json, "message", "msg");
+        if (message == null && json.get("message") instanceof JsonObject structured) {
+            message = Json.toJson(structured);
+        }
+        String errorLine = errorType == null ? null : errorMessage.isEmpty() ? errorType : errorType + ": " + errorMessage;
+        if (level == null && errorType != null) {
+            level = LogLevel.ERROR;
+        }
+        StringBuilder text = new StringBuilder();
+        String title;
+        String exception;
+        if (message == null || message.isBlank()) {
+            title = errorLine != null ? errorLine : Json.toJson(json);
+            exception = null;
+            text.append(title);
+        } else {
+            String stripped = message.strip();
+            int newline = stripped.indexOf('\n');
+            title = stripCr(newline < 0 ? stripped : stripped.substring(0, newline)).strip();
+            text.append(stripped);
+            if (errorLine != null && !stripped.contains(errorLine)) {
+                exception = errorLine;
+                text.append('\n').append(errorLine);
+            } else {
+                exception = exceptionClassOf(title) == null && newline >= 0 ? exceptionLineBelow(stripped, newline + 1) : null;
+            }
+        }
+        appendStackTrace(text, json);
+        return new ErrorLine(level, title, exception, text.toString(),
+                firstString(json, "requestId", "AWSRequestId", "aws_request_id", "request_id"), Json.string(json, "service"));
+    }
+
+    private static void appendStackTrace(StringBuilder text, JsonObject json) {
+        for (String key : new String[] {"stackTrace", "stack", "stack_trace"}) {
+            JsonElement value = json.get(key);
+            if (value instanceof JsonArray frames) {
+                for (JsonElement frame : frames) {
+                    if (frame.isJsonPrimitive()) {
+                        text.append('\n').append(frame.getAsString().stripTrailing());
+                    }
+                }
+                return;
+            }
+            String trace = Json.string(json, key);
+            if (trace != null && !trace.isBlank()) {
+                text.append('\n').append(trace.stripTrailing());
+                return;
+            }
+        }
+    }
+
+    /** The first line below {@code from} that starts with an exception class, as in a Java, Python or Node trace. */
+    private static String exceptionLineBelow(String text, int from) {
+        int start = from;
+        for (int line = 0; line < EXCEPTION_SEARCH_LINES && start < text.length(); line++) {
+            int end = text.indexOf('\n', start);
+            String candidate = stripCr(end < 0 ? text.substring(start) : text.substring(start, end)).strip();
+            if (candidate.startsWith("Caused by: ")) {
+                candidate = candidate.substring("Caused by: ".length());
+            }
+            if (exceptionClassOf(candidate) != null) {
+                return candidate;
+            }
+            if (end < 0) {
+                break;
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
+    /**
+     * The exception class a line starts with ({@code java.lang.IllegalStateException: ...}, {@code KeyError: 'x'},
+     * {@code TypeError: ...}), or null: an identifier, dots and $ allowed, ending in Exception, Error, Throwable or
+     * Fault, followed by a colon or the end of the line.
+     */
+    static String exceptionClassOf(String line) {
+        int end = 0;
+        int n = line.length();
+        while (end < n) {
+            char c = line.charAt(end);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '$' || c == '_')) {
+                break;
+            }
+            end++;
+        }
+        if (end == 0 || (end < n && line.charAt(end) != ':')) {
+            return null;
+        }
+        String name = line.substring(0, end);
+        boolean named = name.endsWith("Exception") || name.endsWith("Error") || name.endsWith("Throwable") || name.endsWith("Fault");
+        return named && Character.isLetter(name.charAt(0)) ? name : null;
+    }
+
+    /** The first exception class named anywhere in a line, as in {@code Exception in thread "main" java.lang.OutOfMemoryError: ...}. */
+    static String exceptionClassIn(String line) {
+        int start = 0;
+        while (start < line.length()) {
+            String found = exceptionClassOf(line.substring(start));
+            if (found != null) {
+                return found;
+            }
+            int space = line.indexOf(' ', start);
+            if (space < 0) {
+                return null;
+            }
+            start = space + 1;
+        }
+        return null;
+    }
+
+    private static String firstString(JsonObject json, String... keys) {
+        for (String key : keys) {
+            String value = Json.string(json, key);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String stripCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** The leading timestamp / request id / [thread] / level / pid tokens of a plain line, and the level among them. */
+    private record Prefix(int end, LogLevel level) {
+
+        static Prefix of(String line) {
+            int i = 0;
+            int n = line.length();
+            int end = 0;
+            LogLevel level = null;
+            for (int token = 0; token < PREFIX_TOKENS; token++) {
+                while (i < n && Character.isWhitespace(line.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                    i++;
+                }
+                if (start == i) {
+                    break;
+                }
+                String word = line.substring(start, i);
+                LogLevel named = level == null ? levelOf(word) : null;
+                if (named != null) {
+                    level = named;
+                } else if (!isPrefixNoise(word, level != null)) {
+                    break;
+                }
+                end = i;
+            }
+            return new Prefix(end, level);
+        }
+
+        /** ERROR, [ERROR], ERROR:, <ERROR> */
+        private static LogLevel levelOf(String word) {
+            String bare = word;
+            if (bare.length() > 2 && (bare.charAt(0) == '[' || bare.charAt(0) == '<')) {
+                bare = bare.substring(1, bare.length() - 1);
+            }
+            if (bare.endsWith(":")) {
+                bare = bare.substring(0, bare.length() - 1);
+            }
+            return LogLevel.of(bare);
+        }
+
+        /**
+         * Timestamps, dates and times, request ids (UUIDs), [thread] names and separators; a bare number only after the
+         * level (Spring Boot's pid), so a message starting "404 Not Found" keeps its number.
+         */
+        private static boolean isPrefixNoise(String word, boolean afterLevel) {
+            char first = word.charAt(0);
+            if (first == '[' && word.charAt(word.length() - 1) == ']') {
+                return true;
+            }
+            if (word.equals("-") || word.equals("---") || word.equals("|")) {
+                return true;
+            }
+            boolean uuid = word.length() == 36 && word.charAt(8) == '-' && word.charAt(13) == '-';
+            if (!uuid && !(first >= '0' && first <= '9')) {
+                return false;
+            }
+            boolean digitsOnly = true;
+            boolean dateOrTimeSeparator = false;
+            for (int k = 0; k < word.length(); k++) {
+                char c = word.charAt(k);
+                if (!(Character.isLetterOrDigit(c) || c == ':' || c == '.' || c == ',' || c == '-' || c == '+' || c == '/')) {
+                    return false;
+                }
+                digitsOnly &= c >= '0' && c <= '9';
+                dateOrTimeSeparator |= c == ':' || c == '-' || c == '/';
+            }
+            return uuid || (dateOrTimeSeparator && word.length() >= 8) || (digitsOnly && afterLevel);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.alertrelay.logs;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.google.gson.JsonObject;
+import dev.alertrelay.common.alarm.AlarmEvents;
+import dev.alertrelay.common.alarm.AlarmNotification;
+import dev.alertrelay.common.alarm.CloudWatchAlarm;
+import dev.alertrelay.common.alarm.OtherSnsMessage;
+import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.json.Json;
+import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.secrets.SecretResolver;
+import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
+import dev.alertrelay.logs.pagerduty.PagerDutySender;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CloudWatch Logs error lines (a subscription filter) and the alarms of metric filters on them (SNS) to PagerDuty
+ * Events API v2 incidents: one deduplicated incident per distinct error, carrying samples and links.
+ */
+public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
+
+    private final ErrorIncidentFormatter errors;
+    private final AlarmIncidentFormatter alarms;
+    private final PagerDutySender pagerDuty;
+
+    public LogsErrorToPagerDutyHandler() {
+        this(LogsErrorSettings.fromEnvironment(System::getenv),
+                PagerDutySender.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
+    }
+
+    LogsErrorToPagerDutyHandler(LogsErrorSettings settings, PagerDutySender pagerDuty) {
+        this.errors = new ErrorIncidentFormatter(settings);
+        this.alarms = new AlarmIncidentFormatter(settings);
+        this.pagerDuty = pagerDuty;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        JsonObject event = Json.parseObject(input);
+        JsonObject awslogs = Json.object(event, "awslogs");
+        if (awslogs != null) {
+            handleLogs(LogsSubscriptionBatch.decode(Json.string(awslogs, "data")), Deadline.of(context));
+        } else {
+            handleAlarms(AlarmEvents.parse(event), Deadline.of(context));
+        }
+    }
+
+    private void handleLogs(LogsSubscriptionBatch batch, Deadline deadline) {
+        if (batch.isControlMessage()) {
+            Log.info("logs-error-to-pagerduty control message from " + batch.logGroup() + ": nothing to send");
+            return;
+        }
+        ErrorIncidentFormatter.Incidents incidents = errors.format(batch);
+        pagerDuty.sendAll(incidents.events(), deadline);
+        Log.info("logs-error-to-pagerduty logGroup=" + batch.logGroup() + " lines=" + batch.logEvents().size()
+                + " errorLines=" + incidents.errorLines() + " fingerprints=" + incidents.fingerprints()
+                + " folded=" + incidents.folded() + " sent=" + incidents.events().size());
+    }
+
+    private void handleAlarms(List<AlarmNotification> notifications, Deadline deadline) {
+        List<PagerDutyEvent> events = new ArrayList<>();
+        for (AlarmNotification notification : notifications) {
+            switch (notification) {
+                case CloudWatchAlarm alarm -> alarms.format(alarm).ifPresentOrElse(events::add,
+                        () -> Log.info("alarm " + alarm.name() + " is " + alarm.state() + ": nothing to send"));
+                case OtherSnsMessage other -> Log.warn("ignored an SNS message that is not a CloudWatch alarm (subject: "
+                        + other.subject() + ", topic: " + other.topicArn() + ")");
+            }
+        }
+        pagerDuty.sendAll(events, deadline);
+        Log.info("logs-error-to-pagerduty alarms=" + notifications.size() + " sent=" + events.size()
+                + events.stream().map(e -> " " + e.action()).reduce("", String::concat));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.alertrelay.logs.pagerduty;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.alertrelay.common.json.Json;
+import dev.alertrelay.common.text.Truncate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * One Events API v2 event (https://developer.pagerduty.com/docs/events-api-v2-overview) without its routing key, which
+ * only the sender adds so that it can never reach a log or a dry-run printout. The builder keeps PagerDuty's limits:
+ * summary {@value #SUMMARY_MAX} characters, dedup_key {@value DedupKey#MAX_LENGTH}, the whole event {@value #EVENT_MAX_BYTES} bytes.
+ */
+public final class PagerDutyEvent {
+
+    public static final int SUMMARY_MAX = 1024;
+    public static final int EVENT_MAX_BYTES = 512 * 1024;
+
+    private final JsonObject body;
+
+    private PagerDutyEvent(JsonObject body) {
+        this.body = body;
+    }
+
+    public static Builder trigger(String dedupKey, String summary, String source, Severity severity) {
+        return new Builder(dedupKey, summary, source, severity);
+    }
+
+    /** Closes the open incident with this key; PagerDuty drops it when none is open. */
+    public static PagerDutyEvent resolve(String dedupKey) {
+        JsonObject body = new JsonObject();
+        body.addProperty("event_action", "resolve");
+        body.addProperty("dedup_key", DedupKey.fitted(dedupKey));
+        return new PagerDutyEvent(body);
+    }
+
+    public String action() {
+        return Json.string(body, "event_action");
+    }
+
+    public String dedupKey() {
+        return Json.string(body, "dedup_key");
+    }
+
+    /** The payload's summary, or null for a resolve. */
+    public String summary() {
+        return Json.string(Json.object(body, "payload"), "summary");
+    }
+
+    /** The request body without {@code routing_key}; a copy, so senders may add to it. */
+    public JsonObject toJson() {
+        return body.deepCopy();
+    }
+
+    @Override
+    public String toString() {
+        return action() + " " + dedupKey();
+    }
+
+    public static final class Builder {
+        private final JsonObject body = new JsonObject();
+        private final JsonObject payload = new JsonObject();
+        private final JsonArray links = new JsonArray();
+
+        private Builder(String dedupKey, String summary, String source, Severity severity) {
+            body.addProperty("event_action", "trigger");
+            body.addProperty("dedup_key", DedupKey.fitted(dedupKey));
+            String oneLine = summary == null || summary.isBlank() ? "alert-relay event" : summary.strip().replaceAll("\\s+", " ");
+            payload.addProperty("summary", Truncate.toLength(oneLine, SUMMARY_MAX));
+            payload.addProperty("source", source == null || source.isBlank() ? "alert-relay" : source);
+            payload.addProperty("severity", severity.apiValue());
+        }
+
+        public Builder timestamp(Instant timestamp) {
+            payload.addProperty("timestamp", timestamp.toString());
+            return this;
+        }
+
+        public Builder component(String component) {
+            return optional("component", component);
+        }
+
+        public Builder group(String group) {
+            return optional("group", group);
+        }
+
+        /** PagerDuty's {@code class}: the kind of event, e.g. the exception class. */
+        public Builder eventClass(String eventClass) {
+            return optional("class", eventClass);
+        }
+
+        public Builder customDetails(JsonObject details) {
+            payload.add("custom_details", details);
+            return this;
+        }
+
+        public Builder link(String href, String text) {
+            if (href != null) {
+                JsonObject link = new JsonObject();
+                link.addProperty("href", href);
+                link.addProperty("text", text);
+                links.add(link);
+            }
+            return this;
+        }
+
+        /** The tool that sent the event; PagerDuty shows "View in {client}" linking to {@code clientUrl}. */
+        public Builder client(String client, String clientUrl) {
+            body.addProperty("client", client);
+            if (clientUrl != null) {
+                body.addProperty("client_url", clientUrl);
+            }
+            return this;
+        }
+
+        /**
+         * The event. Formatters keep custom_details within their own budget; should an event still pass PagerDuty's
+         * size limit, its custom_details are replaced by a note so that the incident itself is not lost to a 400.
+         */
+        public PagerDutyEvent build() {
+            JsonObject event = body.deepCopy();
+            event.add("payload", payload.deepCopy());
+            if (!links.isEmpty()) {
+                event.add("links", links.deepCopy());
+            }
+            if (utf8Bytes(event) > EVENT_MAX_BYTES) {
+                JsonObject note = new JsonObject();
+                note.addProperty("note", "custom details left out: the event was larger than PagerDuty's 512 KB limit");
+                event.getAsJsonObject("payload").add("custom_details", note);
+            }
+            return new PagerDutyEvent(event);
+        }
+
+        private Builder optional(String key, String value) {
+            if (value != null && !value.isBlank()) {
+                payload.addProperty(key, Truncate.toLength(value, SUMMARY_MAX));
+            }
+            return this;
+        }
+    }
+
+    static int utf8Bytes(JsonObject json) {
+        return Json.toJson(json).getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.alertrelay.logs.pagerduty;
+
+import dev.alertrelay.common.delivery.DryRun;
+import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.http.DeliveryException;
+import dev.alertrelay.common.http.Endpoint;
+import dev.alertrelay.common.http.HttpDelivery;
+import dev.alertrelay.common.http.RetryPolicy;
+import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.secrets.SecretResolver;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Sends {@link PagerDutyEvent}s somewhere: the Events API v2, or stdout in dry-run mode. */
+public interface PagerDutySender {
+
+    String ROUTING_KEY_SECRET = "PAGERDUTY_ROUTING_KEY";
+    String EVENTS_URL_VARIABLE = "PAGERDUTY_EVENTS_URL";
+    String DEFAULT_EVENTS_URL = "https://events.pagerduty.com/v2/enqueue";
+
+    /** Delivers one event or throws {@link DeliveryException}. */
+    void send(PagerDutyEvent event, Deadline deadline);
+
+    /**
+     * Sends every event even when some fail, so one rejected event does not hold back the others, then fails if any
+     * was not accepted: Lambda retries the batch (duplicates only add to the same incidents) and keeps it in the
+     * failure destination if it keeps failing, so nothing is lost silently.
+     */
+    default void sendAll(List<PagerDutyEvent> events, Deadline deadline) {
+        DeliveryException first = null;
+        int failed = 0;
+        for (PagerDutyEvent event : events) {
+            try {
+                send(event, deadline);
+            } catch (DeliveryException e) {
+                Log.error("PagerDuty did not accept " + event + ": " + e.getMessage());
+                first = first == null ? e : first;
+                failed++;
+            }
+        }
+        if (first != null) {
+            throw new DeliveryException(failed + " of " + events.size() + " PagerDuty event(s) not accepted; first: "
+                    + first.getMessage(), first.attempts());
+        }
+    }
+
+    /** The sender for this process: dry-run when the local runner asks for it, else the Events API from the environment. */
+    static PagerDutySender fromEnvironment(Function<String, String> env, SecretResolver secrets) {
+        if (DryRun.enabled()) {
+            return new DryRunPagerDutySender();
+        }
+        String url = env.apply(EVENTS_URL_VARIABLE);
+        return eventsApi(() -> secrets.resolve(ROUTING_KEY_SECRET), url == null || url.isBlank() ? DEFAULT_EVENTS_URL : url);
+    }
+
+    /** @param routingKey resolved on first send */
+    static PagerDutySender eventsApi(Supplier<String> routingKey, String eventsUrl) {
+        return new PagerDutyEventsApi(routingKey, Endpoint.parse(eventsUrl, "the PagerDuty Events API URL (" + EVENTS_URL_VARIABLE + ")"),
+                new HttpDelivery(RetryPolicy.DEFAULT, "alert-relay"));
+    }
+}

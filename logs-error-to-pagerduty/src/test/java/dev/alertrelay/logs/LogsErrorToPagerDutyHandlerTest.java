@@ -1,0 +1,101 @@
+package dev.alertrelay.logs;
+
+import dev.alertrelay.common.http.DeliveryException;
+import dev.alertrelay.common.json.InvalidEventException;
+import dev.alertrelay.common.testing.EventFiles;
+import dev.alertrelay.common.testing.TestContext;
+import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
+import dev.alertrelay.logs.pagerduty.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogsErrorToPagerDutyHandlerTest {
+
+    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, "eu-west-1", false);
+
+    private final RecordingPagerDutySender pagerDuty = new RecordingPagerDutySender();
+    private final LogsErrorToPagerDutyHandler handler = new LogsErrorToPagerDutyHandler(SETTINGS, pagerDuty);
+
+    private void handle(InputStream event) {
+        handler.handleRequest(event, new ByteArrayOutputStream(), TestContext.of("logs-error-to-pagerduty"));
+    }
+
+    @Test
+    void thePlainTextSampleBecomesOneIncidentPerDistinctError() {
+        handle(EventFiles.stream("logs-subscription-plain.json"));
+        assertEquals(List.of("orders-api: Payment 4711 failed for customer cus_N8fK2mQ9xLp: card declined (attempt 1 of 3)",
+                        "orders-api: Timeout calling inventory at 10.0.3.7:5432 after 3000 ms",
+                        "orders-api: Retrying inventory call: connection to postgres://orders:[REDACTED]@10.0.3.7:5432/orders refused"),
+                pagerDuty.attempted.stream().map(PagerDutyEvent::summary).toList());
+    }
+
+    @Test
+    void theJsonSampleSkipsItsInfoLine() {
+        handle(EventFiles.stream("logs-subscription-json.json"));
+        assertEquals(3, pagerDuty.attempted.size());
+    }
+
+    @Test
+    void theStackTraceSampleGroupsTheTwoFailedSaves() {
+        handle(EventFiles.stream("logs-subscription-stacktrace.json"));
+        assertEquals(2, pagerDuty.attempted.size());
+        assertTrue(pagerDuty.attempted.get(0).summary().contains("DataIntegrityViolationException"));
+    }
+
+    @Test
+    void aControlMessageSendsNothingAndSucceeds() {
+        handle(EventFiles.stream("logs-subscription-control.json"));
+        assertTrue(pagerDuty.attempted.isEmpty());
+    }
+
+    @Test
+    void theAlarmPathTriggersOnAlarmAndResolvesOnOk() {
+        handle(EventFiles.stream("logs-alarm-sns-alarm.json"));
+        handle(EventFiles.stream("logs-alarm-sns-ok.json"));
+        assertEquals(List.of("trigger", "resolve"), pagerDuty.attempted.stream().map(PagerDutyEvent::action).toList());
+        assertEquals(pagerDuty.attempted.get(0).dedupKey(), pagerDuty.attempted.get(1).dedupKey());
+    }
+
+    @Test
+    void undecodableLogDataIsAnInvalidEvent() {
+        for (String data : List.of("not base64 at all!", "aGVsbG8gd29ybGQ=", "H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA==")) {
+            InvalidEventException e = assertThrows(InvalidEventException.class,
+                    () -> handle(EventFiles.streamOf("{\"awslogs\":{\"data\":\"" + data + "\"}}")));
+            assertTrue(e.getMessage().startsWith("awslogs.data"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anEventOfNoKnownShapeIsAnInvalidEvent() {
+        assertThrows(InvalidEventException.class, () -> handle(EventFiles.streamOf("{\"hello\":\"world\"}")));
+    }
+
+    @Test
+    void oneRejectedEventDoesNotHoldBackTheOthersButFailsTheInvocation() {
+        RecordingPagerDutySender rejectingTheFirst = new RecordingPagerDutySender(event -> event.summary().contains("Payment"));
+        LogsErrorToPagerDutyHandler failing = new LogsErrorToPagerDutyHandler(SETTINGS, rejectingTheFirst);
+        DeliveryException e = assertThrows(DeliveryException.class, () -> failing.handleRequest(
+                EventFiles.stream("logs-subscription-plain.json"), new ByteArrayOutputStream(), TestContext.of("fn")));
+        assertEquals(3, rejectingTheFirst.attempted.size());
+        assertTrue(e.getMessage().startsWith("1 of 3 PagerDuty event(s) not accepted"), e.getMessage());
+    }
+
+    @Test
+    void theSampleMatchesItsDecodedJsonBesideIt() {
+        String data = dev.alertrelay.common.json.Json.parseObject(EventFiles.text("logs-subscription-plain.json"))
+                .getAsJsonObject("awslogs").get("data").getAsString();
+        LogsSubscriptionBatch batch = LogsSubscriptionBatch.decode(data);
+        var decoded = dev.alertrelay.common.json.Json.parseObject(EventFiles.text("logs-subscription-plain.decoded.json"));
+        assertEquals(decoded.get("logGroup").getAsString(), batch.logGroup());
+        assertEquals(decoded.getAsJsonArray("logEvents").size(), batch.logEvents().size());
+        assertEquals(decoded.getAsJsonArray("logEvents").get(0).getAsJsonObject().get("message").getAsString(),
+                batch.logEvents().get(0).message());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.alertrelay.logs;
+
+import dev.alertrelay.common.json.Json;
+import dev.alertrelay.common.testing.EventFiles;
+import dev.alertrelay.common.testing.JarProcess;
+import dev.alertrelay.common.testing.RecordingHttpServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shaded jar run as a user runs it: java -jar logs-error-to-pagerduty.jar [--dry-run] event.json */
+class LogsErrorToPagerDutyIT {
+
+    private static final String ROUTING_KEY = "R0ut1ngK3yR0ut1ngK3yR0ut1ngK3y00";
+
+    @Test
+    void dryRunPrintsEachEventWithoutTheRoutingKey() {
+        JarProcess.Result result = JarProcess.run(Map.of("PAGERDUTY_ROUTING_KEY", ROUTING_KEY, "AWS_REGION", "eu-west-1"), null,
+                "--dry-run", EventFiles.path("logs-subscription-plain.json").toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        List<String> lines = result.stdout().lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(3, lines.size(), result.stdout());
+        for (String line : lines) {
+            assertEquals("trigger", Json.string(Json.parseObject(line), "event_action"));
+        }
+        assertFalse(result.all().contains(ROUTING_KEY), result.all());
+        assertFalse(result.all().contains("routing_key"), result.all());
+    }
+
+    @Test
+    void eventsGoToTheEventsApiWithTheRoutingKeyThatTheOutputNeverShows() {
+        try (RecordingHttpServer server = RecordingHttpServer.start(RecordingHttpServer.PAGERDUTY_ACCEPTED)) {
+            server.thenAnswer(RecordingHttpServer.Answer.of(400,
+                    "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"'routing_key' is invalid\"]}"));
+            JarProcess.Result result = JarProcess.run(Map.of("PAGERDUTY_ROUTING_KEY", ROUTING_KEY,
+                            "PAGERDUTY_EVENTS_URL", server.url("/v2/enqueue")), null,
+                    EventFiles.path("logs-subscription-stacktrace.json").toString());
+            assertEquals(1, result.exitCode(), "one rejected event fails the invocation: " + result.stderr());
+            assertEquals(2, server.requests().size(), "the other event is still sent");
+            for (RecordingHttpServer.Request request : server.requests()) {
+                assertEquals(ROUTING_KEY, Json.string(Json.parseObject(request.body()), "routing_key"));
+            }
+            assertTrue(result.stderr().contains("'routing_key' is invalid"), result.stderr());
+            assertFalse(result.all().contains(ROUTING_KEY), result.all());
+        }
+    }
+
+    @Test
+    void theAlarmPathResolvesWhatItTriggered() {
+        try (RecordingHttpServer server = RecordingHttpServer.start(RecordingHttpServer.PAGERDUTY_ACCEPTED)) {
+            Map<String, String> env = Map.of("PAGERDUTY_ROUTING_KEY", ROUTING_KEY, "PAGERDUTY_EVENTS_URL", server.url("/v2/enqueue"));
+            assertEquals(0, JarProcess.run(env, null, EventFiles.path("logs-alarm-sns-alarm.json").toString()).exitCode());
+            assertEquals(0, JarProcess.run(env, null, EventFiles.path("logs-alarm-sns-ok.json").toString()).exitCode());
+            var trigger = Json.parseObject(server.requests().get(0).body());
+            var resolve = Json.parseObject(server.requests().get(1).body());
+            assertEquals("trigger", Json.string(trigger, "event_action"));
+            assertEquals("resolve", Json.string(resolve, "event_action"));
+            assertEquals(Json.string(trigger, "dedup_key"), Json.string(resolve, "dedup_key"));
+        }
+    }
+
+    @Test
+    void undecodableLogDataExitsWithStatus2() {
+        JarProcess.Result result = JarProcess.run(Map.of(), "{\"awslogs\":{\"data\":\"aGVsbG8gd29ybGQ=\"}}", "--dry-run", "-");
+        assertEquals(2, result.exitCode(), result.stderr());
+        assertTrue(result.stderr().contains("awslogs.data is not gzip data"), result.stderr());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.alertrelay.logs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RedactorTest {
+
+    private final Redactor redactor = Redactor.BUILT_IN_ONLY;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            access key id                | using AKIAIOSFODNN7EXAMPLE now                          | using [REDACTED] now
+            temporary access key id      | key ASIAY34FZKBOKMUTVV7A expired                        | key [REDACTED] expired
+            secret access key            | secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY here      | secret [REDACTED] here
+            bearer token                 | Authorization header Bearer abc.def-ghi_jkl~mno rejected | Authorization header Bearer [REDACTED] rejected
+            basic credentials            | sent Basic dXNlcjpwYXNzd29yZA== to proxy                | sent Basic [REDACTED] to proxy
+            authorization header value   | Authorization: Bearer abcdefghijklmnop                  | Authorization: [REDACTED]
+            JWT                          | token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk was bad | token [REDACTED] was bad
+            password in a URL            | connect to postgres://orders:s3cr3t@db.internal:5432/orders | connect to postgres://orders:[REDACTED]@db.internal:5432/orders
+            password key=value           | login failed password=hunter2 user=bob                  | login failed password=[REDACTED] user=bob
+            db_password key=value        | DB_PASSWORD=hunter2;                                    | DB_PASSWORD=[REDACTED];
+            secret key: value            | client_secret: abc123xyz                                 | client_secret: [REDACTED]
+            token in a query string      | GET /cb?code=1&access_token=ya29.a0AfH6SM&state=x        | GET /cb?code=1&access_token=[REDACTED]&state=x
+            api key                      | call with apiKey=9f8e7d6c5b4a                            | call with apiKey=[REDACTED]
+            JSON field                   | {"user":"bob","password":"hunter 2","n":1}              | {"user":"bob","password":"[REDACTED]","n":1}
+            escaped JSON field           | body={\\"api_key\\":\\"k-123\\"}                          | body={\\"api_key\\":\\"[REDACTED]\\"}
+            single-quoted value          | secret='p@ss word'                                       | secret='[REDACTED]'
+            PEM private key              | key -----BEGIN RSA PRIVATE KEY-----MIIEabc-----END RSA PRIVATE KEY----- loaded | key [REDACTED] loaded
+            """)
+    void hidesCredentials(String kind, String text, String expected) {
+        assertEquals(expected, redactor.redact(text), kind);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a sha1 commit id    | deployed 3f2a9b1c7d0e3f2a9b1c7d0e3f2a9b1c7d0e4a5b
+            a class name        | java.lang.IllegalStateException: card declined
+            a path              | /var/task/lib/aws-lambda-java-core-1.4.0.jar not found
+            an ordinary url     | GET https://api.example.com:8443/v1/orders/42 returned 503
+            """)
+    void leavesOrdinaryTextAlone(String kind, String text) {
+        assertEquals(text, redactor.redact(text), kind);
+    }
+
+    @Test
+    void extraPatternsFromRedactPatternsAreHiddenToo() {
+        Redactor withExtras = Redactor.withExtraPatterns("cus_[A-Za-z0-9]{8,} ;; \\b\\d{3}-\\d{2}-\\d{4}\\b");
+        assertEquals("customer [REDACTED] ssn [REDACTED]", withExtras.redact("customer cus_N8fK2mQ9xLp ssn 123-45-6789"));
+    }
+
+    @Test
+    void anInvalidExtraPatternStopsTheFunctionWithItsName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Redactor.withExtraPatterns("ok;;[unclosed"));
+        assertTrue(e.getMessage().contains("[unclosed"), e.getMessage());
+    }
+
+    @Test
+    void aSecretThatACutGoesThroughIsStillHidden() {
+        String line = "x".repeat(590) + " password=hunter2-and-more-of-the-secret";
+        String kept = redactor.redactPrefix(line, 600);
+        assertFalse(kept.contains("hunter"), kept);
+        assertTrue(kept.length() <= 600);
+    }
+
+    @Test
+    void redactionIsIdempotent() {
+        String once = redactor.redact("password=hunter2 Authorization: Bearer abcdefghijkl AKIAIOSFODNN7EXAMPLE");
+        assertEquals(once, redactor.redact(once));
+    }
+}
