@@ -11,6 +11,7 @@ import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.slack.SlackSender;
+import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.common.text.Truncate;
 
 import java.io.InputStream;
@@ -32,6 +33,9 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
 
     public AlarmToSlackHandler() {
         this(System.getenv(), WebhookConfiguration.sender(System::getenv, SecretResolver.fromEnvironment()));
+        SnapStartPriming.register("/priming/alarm-sns-alb-healthyhostcount.json", sample ->
+                new AlarmToSlackHandler(System.getenv(), (message, deadline) -> { })
+                        .handleRequest(sample, OutputStream.nullOutputStream(), null));
     }
 
     AlarmToSlackHandler(Map<String, String> env, SlackSender slack) {

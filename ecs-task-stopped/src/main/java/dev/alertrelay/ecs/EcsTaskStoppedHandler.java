@@ -9,6 +9,7 @@ import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.slack.SlackSender;
+import dev.alertrelay.common.snapstart.SnapStartPriming;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +33,9 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
 
     public EcsTaskStoppedHandler() {
         this(System::getenv, SlackSender.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
+        SnapStartPriming.register("/priming/ecs-crashed-service.json", sample ->
+                new EcsTaskStoppedHandler(name -> NotifyCategories.VARIABLE.equals(name) ? "all" : null, (message, deadline) -> { })
+                        .handleRequest(sample, OutputStream.nullOutputStream(), null));
     }
 
     EcsTaskStoppedHandler(Function<String, String> env, SlackSender slack) {

@@ -11,6 +11,7 @@ import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretResolver;
+import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
 import dev.alertrelay.logs.pagerduty.PagerDutySender;
 
@@ -32,6 +33,9 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
     public LogsErrorToPagerDutyHandler() {
         this(LogsErrorSettings.fromEnvironment(System::getenv),
                 PagerDutySender.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
+        SnapStartPriming.register("/priming/logs-subscription-stacktrace.json", sample ->
+                new LogsErrorToPagerDutyHandler(LogsErrorSettings.fromEnvironment(System::getenv), (event, deadline) -> { })
+                        .handleRequest(sample, OutputStream.nullOutputStream(), null));
     }
 
     LogsErrorToPagerDutyHandler(LogsErrorSettings settings, PagerDutySender pagerDuty) {

@@ -1,6 +1,6 @@
 package dev.alertrelay.common.http;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 
 /**
  * Bounded exponential back-off with full jitter (https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/),
@@ -18,8 +18,13 @@ public record RetryPolicy(int maxAttempts, long baseDelayMillis, long maxDelayMi
 
     public static final RetryPolicy DEFAULT = new RetryPolicy(5, 300, 8_000, 3_000, 10_000, 500);
 
+    /**
+     * Half the capped exponential delay plus a random half. The randomness is seeded from the clock at each call, not
+     * from a generator created at init: under SnapStart every restored environment shares the snapshot's generator
+     * state, and identical "random" delays would defeat the jitter.
+     */
     long backoffMillis(int failedAttempts) {
         long ceiling = Math.min(maxDelayMillis, baseDelayMillis << Math.min(20, failedAttempts - 1));
-        return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        return ceiling / 2 + new SplittableRandom(System.nanoTime()).nextLong(ceiling / 2 + 1);
     }
 }

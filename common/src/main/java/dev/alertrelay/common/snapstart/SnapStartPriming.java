@@ -1,0 +1,77 @@
+package dev.alertrelay.common.snapstart;
+
+import dev.alertrelay.common.log.Log;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+import javax.crypto.Mac;
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Lambda SnapStart priming (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html): before the
+ * snapshot is taken, run the function's own parse-and-format path on a bundled sample event through a sender that
+ * sends nothing, and load the TLS and signing classes delivery will need. Restored environments then start with that
+ * code loaded and compiled.
+ *
+ * <p>No secret is resolved and nothing is sent while priming: a secret fetched here would be frozen into a snapshot
+ * shared by every restored environment. Secrets are resolved after restore, on first use. Outside SnapStart (local
+ * runs, ordinary Lambda) the hook is never called and costs one registration.
+ */
+public final class SnapStartPriming implements Resource {
+
+    /** org.crac keeps only weak references to resources: these must stay reachable for the container's life. */
+    private static final List<SnapStartPriming> REGISTERED = new ArrayList<>();
+
+    private final String sampleResource;
+    private final Consumer<InputStream> primer;
+
+    SnapStartPriming(String sampleResource, Consumer<InputStream> primer) {
+        this.sampleResource = sampleResource;
+        this.primer = primer;
+    }
+
+    /**
+     * @param sampleResource a class-path resource holding a sample event, e.g. {@code /priming/alarm.json}
+     * @param primer         runs the handler path on the event with a sender that sends nothing
+     */
+    public static synchronized void register(String sampleResource, Consumer<InputStream> primer) {
+        SnapStartPriming priming = new SnapStartPriming(sampleResource, primer);
+        REGISTERED.add(priming);
+        Core.getGlobalContext().register(priming);
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to refresh: secrets and connections are created on first use after restore.
+    }
+
+    /** Runs the primer once; a failure is logged, never fatal (a snapshot without priming is only slower). */
+    void prime() {
+        long start = System.nanoTime();
+        try (InputStream sample = SnapStartPriming.class.getResourceAsStream(sampleResource)) {
+            if (sample == null) {
+                Log.warn("snapstart priming skipped: no " + sampleResource + " in the jar");
+                return;
+            }
+            primer.accept(sample);
+            SSLContext.getDefault();
+            MessageDigest.getInstance("SHA-256");
+            Mac.getInstance("HmacSHA256");
+            Log.info("snapstart priming done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (IOException | RuntimeException | java.security.GeneralSecurityException e) {
+            Log.warn("snapstart priming failed (the snapshot is only less warm): " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}
