@@ -47,6 +47,10 @@ public final class SnapStartPriming implements Resource {
         Core.getGlobalContext().register(priming);
     }
 
+    static synchronized SnapStartPriming lastRegistered() {
+        return REGISTERED.isEmpty() ? null : REGISTERED.get(REGISTERED.size() - 1);
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         prime();

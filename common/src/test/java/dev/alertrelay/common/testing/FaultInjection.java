@@ -26,8 +26,7 @@ public final class FaultInjection {
         RETRY_AFTER_PAST_THE_DEADLINE(Answer.withHeader(429, "rate_limited", "Retry-After", "60")),
         ONE_SERVER_ERROR(Answer.of(500, "internal error")),
         PERSISTENT_SERVER_ERRORS(Answer.of(500, "internal error")),
-        NEVER_ANSWERS(Answer.neverAnswer()),
-        REJECTS_THE_MESSAGE(Answer.of(400, "invalid payload"));
+        NEVER_ANSWERS(Answer.neverAnswer());
 
         private final Answer answer;
 
@@ -38,7 +37,7 @@ public final class FaultInjection {
         /** Sets the fault up on {@code server}: once, then healthy; or for good. */
         public void applyTo(RecordingHttpServer server) {
             switch (this) {
-                case PERSISTENT_SERVER_ERRORS, NEVER_ANSWERS, REJECTS_THE_MESSAGE, RETRY_AFTER_PAST_THE_DEADLINE ->
+                case PERSISTENT_SERVER_ERRORS, NEVER_ANSWERS, RETRY_AFTER_PAST_THE_DEADLINE ->
                         server.answerByDefault(answer);
                 default -> server.thenAnswer(answer);
             }
