@@ -153,7 +153,7 @@ class AlarmMessageFormatterTest {
 
     @Test
     void aRealEventFullOfHostileValuesStaysWithinLimits() {
-        String hostile = Json.toJson(Json.parseObject("{\"s\":" + Json.GSON.toJson("`*_~ <!here> " + "🔥".repeat(3000)) + "}").get("s"));
+        String hostile = Json.toJson(Json.parseObject("{\"s\":" + new com.google.gson.JsonPrimitive("`*_~ <!here> " + "🔥".repeat(3000)).toString() + "}").get("s"));
         String message = "{\"AlarmName\":" + hostile + ",\"NewStateValue\":\"ALARM\",\"AlarmDescription\":" + hostile
                 + ",\"NewStateReason\":" + hostile + ",\"AlarmArn\":\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:x\""
                 + ",\"Trigger\":{\"MetricName\":" + hostile + ",\"Namespace\":" + hostile + ",\"Dimensions\":[{\"name\":" + hostile

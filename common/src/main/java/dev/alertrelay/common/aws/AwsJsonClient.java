@@ -4,14 +4,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.Json;
 
+import dev.alertrelay.common.http.HttpTransport;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +28,8 @@ import java.util.function.Function;
 public final class AwsJsonClient {
 
     private static final int MAX_ATTEMPTS = 3;
+    private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+    private static final int READ_TIMEOUT_MILLIS = 5_000;
     private static final Set<String> RETRYABLE_ERRORS = Set.of("ThrottlingException", "Throttling",
             "ThrottledException", "RequestLimitExceeded", "TooManyRequestsException", "ServiceUnavailable",
             "InternalFailure", "InternalServerError", "KMSInternalException", "InternalServerErrorException");
@@ -38,16 +39,14 @@ public final class AwsJsonClient {
     private final String region;
     private final URI endpoint;
     private final CredentialsProvider credentials;
-    private final HttpClient http;
 
     private AwsJsonClient(String signingName, String targetPrefix, String region, URI endpoint,
-                          CredentialsProvider credentials, HttpClient http) {
+                          CredentialsProvider credentials) {
         this.signingName = signingName;
         this.targetPrefix = targetPrefix;
         this.region = region;
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.http = http;
     }
 
     /** A KMS client configured from {@code env} (AWS_REGION, AWS_ENDPOINT_URL_KMS or AWS_ENDPOINT_URL, credentials). */
@@ -65,10 +64,8 @@ public final class AwsJsonClient {
         if (region == null) {
             throw new AwsServiceException("NoRegion", "AWS_REGION is not set", 0);
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(3)).build();
         return new AwsJsonClient(service, targetPrefix, region, AwsEndpoints.resolve(service, serviceEnvId, region, env),
-                new CredentialsProvider(env, http), http);
+                new CredentialsProvider(env));
     }
 
     /**
@@ -95,48 +92,40 @@ public final class AwsJsonClient {
     }
 
     private JsonObject attempt(String operation, byte[] body) {
-        Map<String, String> headers = SigV4Signer.sign(endpoint,
+        Map<String, String> signed = SigV4Signer.sign(endpoint,
                 Map.of("content-type", "application/x-amz-json-1.1", "x-amz-target", targetPrefix + "." + operation),
                 body, credentials.get(), region, signingName, Instant.now());
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach((name, value) -> {
-            if (!name.equals("host")) {
-                request.header(name, value);
-            }
-        });
-        final HttpResponse<String> response;
+        Map<String, String> headers = new HashMap<>(signed);
+        headers.remove("host");
+        final HttpTransport.Response response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = HttpTransport.exchange(endpoint, headers, body, CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
         } catch (IOException e) {
             throw new AwsServiceException("ConnectionError", e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AwsServiceException("Interrupted", "interrupted", 0);
         }
         JsonElement document = Json.tryParse(response.body());
         JsonObject object = document instanceof JsonObject o ? o : new JsonObject();
-        if (response.statusCode() / 100 == 2) {
+        if (response.status() / 100 == 2) {
             return object;
         }
-        throw new AwsServiceException(errorCode(object, response), errorMessage(object, response.body()), response.statusCode());
+        throw new AwsServiceException(errorCode(object, response), errorMessage(object, response.body()), response.status());
     }
 
     /**
      * {@code __type} may carry a namespace ("com.amazonaws.kms#InvalidCiphertextException"); the header is the fallback,
      * then an XML {@code <Code>} (what an authentication layer in front of the service may answer).
      */
-    private static String errorCode(JsonObject error, HttpResponse<String> response) {
+    private static String errorCode(JsonObject error, HttpTransport.Response response) {
         String type = Json.string(error, "__type");
         if (type == null) {
-            type = response.headers().firstValue("x-amzn-ErrorType").orElse(null);
+            type = response.header("x-amzn-ErrorType");
         }
         if (type == null) {
             type = xmlElement(response.body(), "Code");
         }
         if (type == null) {
-            return "HTTP" + response.statusCode();
+            return "HTTP" + response.status();
         }
         int hash = type.lastIndexOf('#');
         type = hash >= 0 ? type.substring(hash + 1) : type;

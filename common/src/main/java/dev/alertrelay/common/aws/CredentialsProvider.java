@@ -3,16 +3,16 @@ package dev.alertrelay.common.aws;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.Json;
 
+import dev.alertrelay.common.http.HttpTransport;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -33,12 +33,10 @@ final class CredentialsProvider {
     private static final String ECS_HOST = "http://169.254.170.2";
 
     private final Function<String, String> env;
-    private final HttpClient http;
     private AwsCredentials cached;
 
-    CredentialsProvider(Function<String, String> env, HttpClient http) {
+    CredentialsProvider(Function<String, String> env) {
         this.env = env;
-        this.http = http;
     }
 
     synchronized AwsCredentials get() {
@@ -70,16 +68,13 @@ final class CredentialsProvider {
     }
 
     private AwsCredentials fromContainerEndpoint(String uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(2)).GET();
         String token = containerToken();
-        if (token != null) {
-            request.header("Authorization", token);
-        }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
+            HttpTransport.Response response = HttpTransport.exchange(URI.create(uri),
+                    token == null ? Map.of() : Map.of("Authorization", token), null, 1_000, 2_000);
+            if (response.status() != 200) {
                 throw new AwsServiceException("CredentialsEndpointError",
-                        "the container credentials endpoint answered HTTP " + response.statusCode(), 0);
+                        "the container credentials endpoint answered HTTP " + response.status(), 0);
             }
             JsonObject body = Json.parseObject(response.body());
             String expiration = Json.string(body, "Expiration");
@@ -91,9 +86,6 @@ final class CredentialsProvider {
             }
             throw new AwsServiceException("CredentialsEndpointError",
                     "could not read the container credentials endpoint: " + e.getClass().getSimpleName(), 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AwsServiceException("CredentialsEndpointError", "interrupted", 0);
         }
     }
 

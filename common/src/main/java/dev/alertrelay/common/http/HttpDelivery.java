@@ -1,13 +1,8 @@
 package dev.alertrelay.common.http;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,10 +17,6 @@ import java.util.Optional;
  */
 public final class HttpDelivery {
 
-    /** One receiver's answer. */
-    public record Response(int status, String body, String retryAfter) {
-    }
-
     /** Pauses between attempts; replaced in tests that must not really sleep. */
     public interface Sleeper {
         void sleep(long millis) throws InterruptedException;
@@ -33,22 +24,15 @@ public final class HttpDelivery {
 
     private static final int ERROR_BODY_MAX = 500;
 
-    private final HttpClient client;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final String userAgent;
 
     public HttpDelivery(RetryPolicy policy, String userAgent) {
-        this(HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofMillis(policy.connectTimeoutMillis()))
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build(),
-                policy, Thread::sleep, userAgent);
+        this(policy, Thread::sleep, userAgent);
     }
 
-    HttpDelivery(HttpClient client, RetryPolicy policy, Sleeper sleeper, String userAgent) {
-        this.client = client;
+    HttpDelivery(RetryPolicy policy, Sleeper sleeper, String userAgent) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.userAgent = userAgent;
@@ -60,7 +44,7 @@ public final class HttpDelivery {
      * @param receiver the receiver's name for messages, e.g. "Slack"
      * @return the accepted response
      */
-    public Response postJson(Endpoint endpoint, String json, Deadline deadline, String receiver) {
+    public HttpTransport.Response postJson(Endpoint endpoint, String json, Deadline deadline, String receiver) {
         String lastProblem = "no attempt was made";
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             long timeLeft = deadline.remainingMillis() - policy.reserveMillis();
@@ -68,15 +52,11 @@ public final class HttpDelivery {
                 throw new DeliveryException(receiver + " delivery gave up after " + (attempt - 1)
                         + " attempt(s): the invocation's time ran out; last: " + lastProblem, attempt - 1);
             }
-            final Response response;
+            final HttpTransport.Response response;
             try {
                 response = send(endpoint, json, Math.min(policy.requestTimeoutMillis(), timeLeft));
-            } catch (HttpConnectTimeoutException e) {
-                lastProblem = "connection timed out";
-                waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
-                continue;
-            } catch (HttpTimeoutException e) {
-                lastProblem = "no response within the request timeout";
+            } catch (HttpTransport.ConnectTimeoutException | HttpTransport.ResponseTimeoutException e) {
+                lastProblem = e.getMessage();
                 waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
                 continue;
             } catch (IOException e) {
@@ -103,21 +83,11 @@ public final class HttpDelivery {
                 + lastProblem, policy.maxAttempts());
     }
 
-    private Response send(Endpoint endpoint, String json, long timeoutMillis) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.uri())
-                .timeout(Duration.ofMillis(Math.max(1, timeoutMillis)))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", userAgent)
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Retry-After").orElse(null));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        }
+    private HttpTransport.Response send(Endpoint endpoint, String json, long timeoutMillis) throws IOException {
+        int timeout = (int) Math.max(1, timeoutMillis);
+        return HttpTransport.exchange(endpoint.uri(),
+                Map.of("Content-Type", "application/json; charset=utf-8", "User-Agent", userAgent),
+                json.getBytes(StandardCharsets.UTF_8), (int) Math.min(policy.connectTimeoutMillis(), timeout), timeout);
     }
 
     /** Sleeps before the next attempt, or fails now if that attempt could not start before the deadline. */
@@ -148,7 +118,7 @@ public final class HttpDelivery {
     }
 
     /** Retry-After in seconds (Slack, PagerDuty); an HTTP date is rare here and falls back to back-off. */
-    private static Optional<Long> retryAfterMillis(Response response) {
+    private static Optional<Long> retryAfterMillis(HttpTransport.Response response) {
         if (response.retryAfter() == null) {
             return Optional.empty();
         }

@@ -35,7 +35,7 @@ class HttpDeliveryTest {
 
     @Test
     void aTwoHundredIsDeliveredInOneAttempt() {
-        HttpDelivery.Response response = delivery.postJson(endpoint(), "{\"text\":\"hi\"}", Deadline.in(10_000), "Slack");
+        HttpTransport.Response response = delivery.postJson(endpoint(), "{\"text\":\"hi\"}", Deadline.in(10_000), "Slack");
         assertEquals(200, response.status());
         assertEquals(1, server.requests().size());
         assertEquals("{\"text\":\"hi\"}", server.requests().get(0).body());

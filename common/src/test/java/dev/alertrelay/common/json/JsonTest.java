@@ -50,4 +50,17 @@ class JsonTest {
             assertTrue(expected.getMessage().contains("nested") || expected.getMessage().contains("JSON"));
         }
     }
+
+    @Test
+    void writingIsCompactKeepsUnicodeAndAngleBracketsAndLeavesOutNullMembers() {
+        JsonObject o = new JsonObject();
+        o.addProperty("text", "<b> & \u65e5\u672c \uD83D\uDD25 \"q\"\n");
+        o.addProperty("missing", (String) null);
+        o.addProperty("n", 3);
+        o.addProperty("ok", true);
+        com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+        list.add(1.5);
+        o.add("list", list);
+        assertEquals("{\"text\":\"<b> & \u65e5\u672c \uD83D\uDD25 \\\"q\\\"\\n\",\"n\":3,\"ok\":true,\"list\":[1.5]}", Json.toJson(o));
+    }
 }
