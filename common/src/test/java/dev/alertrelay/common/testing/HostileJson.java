@@ -146,7 +146,7 @@ public final class HostileJson {
             case 0, 1 -> slot.remove();
             case 2 -> slot.set(JsonNull.INSTANCE);
             case 3 -> slot.set(scalar(random));
-            case 4 -> slot.set(new JsonPrimitive(string(random)));
+            case 4 -> slot.set(new JsonPrimitive(random.nextBoolean() ? pick(TRICKY, random) : string(random)));
             case 5 -> slot.set(current instanceof JsonPrimitive p && p.isString()
                     ? new JsonPrimitive(spliced(p.getAsString(), random)) : value(random, 3));
             case 6 -> slot.set(random.nextBoolean() ? new JsonObject() : new JsonArray());
