@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 /** A moment as a Slack date token: each reader sees their own time zone; clients that cannot render it show UTC. */
 final class SlackTimes {
 
-    private static final DateTimeFormatter UTC_FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+    private static final DateTimeFormatter UTC_FALLBACK = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private SlackTimes() {

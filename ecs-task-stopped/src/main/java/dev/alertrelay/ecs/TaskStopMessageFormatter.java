@@ -29,7 +29,7 @@ public final class TaskStopMessageFormatter {
     private static final int IMAGE_MAX = 80;
     private static final int CONTAINER_REASON_MAX = 120;
     private static final int SHORT_DIGEST = 12;
-    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     public SlackMessage format(TaskStop task, TaskStopClassifier.Classification classification) {
         StopCategory category = classification.category();

@@ -307,6 +307,16 @@ class EcsTaskStoppedHandlerTest {
         }
 
         @Test
+        void aStopTimeBefore1970IsShownAsTextInAMessageSlackAccepts() {
+            String event = EventFiles.text("ecs-crashed-service.json")
+                    .replace("\"stoppedAt\": \"2026-11-21T03:05:11.942Z\"", "\"stoppedAt\": \"-999999999-01-01T00:00:00Z\"");
+            new EcsTaskStoppedHandler(Map.<String, String>of()::get, slack)
+                    .handleRequest(EventFiles.streamOf(event), new ByteArrayOutputStream(), TestContext.of("f"));
+            BlockKitLimits.assertValid(slack.only());
+            assertTrue(Payloads.visibleText(slack.only()).contains("-999999999-01-01 00:00:00 UTC"), Payloads.visibleText(slack.only()));
+        }
+
+        @Test
         void anEventWithoutDetailIsInvalid() {
             var handler = new EcsTaskStoppedHandler(Map.<String, String>of()::get, slack);
             assertThrows(InvalidEventException.class, () -> handler.handleRequest(

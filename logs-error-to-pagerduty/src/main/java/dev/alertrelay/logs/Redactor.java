@@ -11,8 +11,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Replaces credentials in log text with {@value #REDACTED} before any of it leaves AWS: AWS access key ids and secret
- * keys, bearer and basic tokens, JWTs, passwords in URLs, {@code password=...}-style pairs and JSON fields, PEM private
- * keys, plus the operator's own regexes.
+ * keys, bearer and basic tokens, JWTs, passwords in URLs, Slack webhook URLs, {@code password=...}-style pairs and JSON
+ * fields (PagerDuty routing and integration keys among them), PEM private keys, plus the operator's own regexes.
  *
  * <p>It errs towards hiding too much: a word after "Basic " or after "token:" is hidden even when it was harmless.
  * Every pattern is compiled once; the built-in ones are only tried where one of their anchor words occurs (found with
@@ -34,18 +34,27 @@ public final class Redactor {
     }
 
     private static final Rule KEY_VALUE = anchoredRule(Pattern.compile(
-            "(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|authorization)"
+            "(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|authorization"
+                    + "|(?:routing|integration|service)[_-]?key)"
                     + "[\\w-]{0,24}+\\\\?[\"']?\\s{0,3}[:=]\\s{0,3}"
                     + "(?!\\[REDACTED\\]|\\\\?\"\\[REDACTED\\])"
                     + "(\\\\\"(?:[^\"\\\\]|\\\\[^\"]){0,4000}\\\\\"|\"(?:[^\"\\\\\\r\\n]|\\\\.){0,4000}\"|'[^'\\r\\n]{0,4000}'"
                     + "|(?:(?:bearer|basic)\\s++)?[^\\s,;&\"'}\\])\\\\]++)"),
             1, true,
             "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "access_key", "access-key",
-            "accesskey", "private_key", "private-key", "privatekey", "credential", "authorization");
+            "accesskey", "private_key", "private-key", "privatekey", "credential", "authorization",
+            "routing", "integration", "service_key", "service-key", "servicekey");
 
-    private static final Rule URL_PASSWORD = anchoredRule(Pattern.compile("://[^\\s/?#@:]{1,256}+:([^\\s/?#@]{1,256}+)@"),
+    /** The user name may be empty, as in {@code redis://:password@host}. */
+    private static final Rule URL_PASSWORD = anchoredRule(Pattern.compile("://[^\\s/?#@:]{0,256}+:([^\\s/?#@]{1,256}+)@"),
             1, false,
             "://");
+
+    /** A Slack incoming webhook or workflow URL is its own credential: anyone holding the path can post to the channel. */
+    private static final Rule SLACK_WEBHOOK = anchoredRule(Pattern.compile(
+            "(?i)hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]++)"),
+            1, false,
+            "hooks.slack.com/");
 
     private static final Rule PRIVATE_KEY = anchoredRule(Pattern.compile(
             "-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----.*?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)", Pattern.DOTALL),
@@ -65,7 +74,7 @@ public final class Redactor {
             0, false,
             "akia", "asia");
 
-    private static final List<Rule> BUILT_IN = List.of(KEY_VALUE, URL_PASSWORD, PRIVATE_KEY, AUTHORIZATION_SCHEME, JWT,
+    private static final List<Rule> BUILT_IN = List.of(KEY_VALUE, URL_PASSWORD, SLACK_WEBHOOK, PRIVATE_KEY, AUTHORIZATION_SCHEME, JWT,
             AWS_ACCESS_KEY_ID, Redactor::awsSecretKeys);
 
     /** Only the built-in rules. */

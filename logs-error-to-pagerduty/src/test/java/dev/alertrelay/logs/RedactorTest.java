@@ -37,6 +37,36 @@ class RedactorTest {
         assertEquals(expected, redactor.redact(text), kind);
     }
 
+    /** Secrets as they turn up in real logs: SDK dumps, env listings, HTTP headers, connection strings, request bodies. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            access key id in JSON           | {"AccessKeyId":"ASIAY34FZKBOKMUTVV7A","Expiration":"2026-11-21T04:00:00Z"}        | ASIAY34FZKBOKMUTVV7A
+            secret key in an ini file       | aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY                  | wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+            secret key in the environment   | AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY AWS_REGION=eu-west-1 | wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+            secret key in JSON              | {"SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "Token": "x"}      | wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+            session token in JSON           | {"SessionToken":"IQoJb3JpZ2luX2VjEJr//////////wEaCWV1LXdlc3QtMSJHMEUCIQD"}         | IQoJb3JpZ2luX2VjEJr//////////wEaCWV1LXdlc3QtMSJHMEUCIQD
+            bearer header                   | GET /v1/orders headers={Authorization: Bearer 4f9c2f7d0c5a4d5e9b1e8a7c6d5e4f3a}     | 4f9c2f7d0c5a4d5e9b1e8a7c6d5e4f3a
+            basic header                    | proxy said 407 to Authorization: Basic b3JkZXJzOmh1bnRlcjI=                        | b3JkZXJzOmh1bnRlcjI=
+            JWT in a cookie                 | Cookie: session=eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJib2IifQ.c2lnbmF0dXJl; theme=dark | eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJib2IifQ.c2lnbmF0dXJl
+            password in an https URL        | fetching https://deploy:Tr0ub4dor-3@artifacts.internal/repo/app.jar failed         | Tr0ub4dor-3
+            password in a redis URL         | redis://:s3cr3tP4ss@cache.internal:6379/0 unreachable                              | s3cr3tP4ss
+            passwd colon                    | ldap bind passwd: correct-horse-battery failed                                     | correct-horse-battery
+            secret JSON field               | config loaded {"name":"orders","secret": "k8s-Secr3t-Value"}                        | k8s-Secr3t-Value
+            api_key query parameter         | GET https://api.example.com/v2/rates?api_key=3f9a7c2e11d04b&base=EUR returned 401   | 3f9a7c2e11d04b
+            token query parameter           | callback https://app.example.com/hook?token=pZ9xK2mQ7vL4&retry=1 timed out          | pZ9xK2mQ7vL4
+            x-api-key header                | request headers x-api-key: 9b8c7d6e5f4a3b2c1d0e rejected                           | 9b8c7d6e5f4a3b2c1d0e
+            Slack webhook URL               | POST https://hooks.slack.com/services/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 failed: 404 | Xk2mQ9vL4pZ7wR1tY8uN3bC5
+            Slack workflow webhook URL      | posting to https://hooks.slack.com/workflows/T0AB12CD3/A0EF45GH6/412345678/Xk2mQ9vL4pZ7wR1tY8uN3bC5 | Xk2mQ9vL4pZ7wR1tY8uN3bC5
+            PagerDuty routing key in JSON   | PagerDuty said 400 to {"routing_key":"e93facc04764012d7bfb002500d5d1a6","event_action":"trigger"} | e93facc04764012d7bfb002500d5d1a6
+            PagerDuty routing key pair      | PAGERDUTY_ROUTING_KEY=R0123456789ABCDEFGHIJKLMNOPQRSTU loaded                        | R0123456789ABCDEFGHIJKLMNOPQRSTU
+            PagerDuty integration key       | integration_key: e93facc04764012d7bfb002500d5d1a6                                  | e93facc04764012d7bfb002500d5d1a6
+            """)
+    void hidesRealisticSecretsWherever(String kind, String line, String secret) {
+        String redacted = redactor.redact(line);
+        assertFalse(redacted.contains(secret), kind + ": " + redacted);
+        assertTrue(redacted.contains(Redactor.REDACTED), kind + ": " + redacted);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             a sha1 commit id    | deployed 3f2a9b1c7d0e3f2a9b1c7d0e3f2a9b1c7d0e4a5b

@@ -59,8 +59,14 @@ public final class Mrkdwn {
     /**
      * A date each reader sees in their own time zone, with a fallback for clients that cannot render it.
      * https://api.slack.com/reference/surfaces/formatting#date-formatting
+     *
+     * <p>The token takes a Unix time, so a moment before 1970 (only a forged or broken event has one) is shown as its
+     * fallback text rather than as a {@code <!date^-...>} token Slack does not define.
      */
     public static Mrkdwn date(long epochSeconds, String tokenFormat, String fallback) {
+        if (epochSeconds < 0) {
+            return text(fallback);
+        }
         return of(new Piece("", "<!date^" + epochSeconds + "^" + tokenFormat + "|" + escape(fallback).replace("|", "/") + ">", "", false));
     }
 

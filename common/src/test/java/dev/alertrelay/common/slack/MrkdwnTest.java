@@ -20,6 +20,12 @@ class MrkdwnTest {
     }
 
     @Test
+    void aDateBefore1970IsItsFallbackTextNotAToken() {
+        assertEquals("-999999999-01-01 00:00 UTC &amp; later",
+                Mrkdwn.date(-31_557_014_135_596_800L, "{date_short_pretty} {time}", "-999999999-01-01 00:00 UTC & later").toString());
+    }
+
+    @Test
     void dateTokenCarriesAnEscapedFallback() {
         assertEquals("<!date^1700000000^{date_short_pretty} {time}|2023-11-14 22:13 UTC>",
                 Mrkdwn.date(1_700_000_000L, "{date_short_pretty} {time}", "2023-11-14 22:13 UTC").toString());

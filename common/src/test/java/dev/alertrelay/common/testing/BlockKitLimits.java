@@ -3,7 +3,12 @@ package dev.alertrelay.common.testing;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.alertrelay.common.json.InvalidEventException;
+import dev.alertrelay.common.json.Json;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,12 +26,20 @@ public final class BlockKitLimits {
     private BlockKitLimits() {
     }
 
+    /** Slack cuts the top-level text past this many characters (https://api.slack.com/methods/chat.postMessage#truncating). */
+    private static final int TEXT_MAX = 40_000;
+
     /** Every problem found; empty when Slack would accept the payload. */
     public static List<String> problems(JsonObject payload) {
         List<String> problems = new ArrayList<>();
         if (!payload.has("text") || payload.get("text").getAsString().isBlank()) {
             problems.add("no top-level text fallback");
+        } else {
+            // Slack parses the top-level text for mentions and links even when blocks are present.
+            checkEscaped("top-level text", payload.get("text").getAsString(), problems);
+            checkLength("top-level text", payload.get("text").getAsString(), 1, TEXT_MAX, problems);
         }
+        checkSerialises(payload, problems);
         int blocks = 0;
         if (payload.has("blocks")) {
             blocks += checkBlocks(payload.getAsJsonArray("blocks"), problems);
@@ -94,6 +107,11 @@ public final class BlockKitLimits {
                             if (!url.startsWith("https://")) {
                                 problems.add("button url is not https: " + url);
                             }
+                            try {
+                                new URI(url);
+                            } catch (URISyntaxException invalid) {
+                                problems.add("button url is not a valid URL: " + invalid.getMessage());
+                            }
                         }
                     }
                 }
@@ -108,14 +126,28 @@ public final class BlockKitLimits {
         String value = text.get("text").getAsString();
         checkLength(what, value, 1, max, problems);
         if ("mrkdwn".equals(text.get("type").getAsString())) {
-            Matcher tokens = TOKEN.matcher(value);
-            String withoutTokens = tokens.replaceAll("");
-            if (withoutTokens.contains("<") || withoutTokens.contains(">")) {
-                problems.add(what + " has unescaped < or >: " + value);
-            }
-            if (withoutTokens.matches("(?s).*&(?!amp;|lt;|gt;).*")) {
-                problems.add(what + " has an unescaped &: " + value);
-            }
+            checkEscaped(what, value, problems);
+        }
+    }
+
+    private static void checkEscaped(String what, String value, List<String> problems) {
+        Matcher tokens = TOKEN.matcher(value);
+        String withoutTokens = tokens.replaceAll("");
+        if (withoutTokens.contains("<") || withoutTokens.contains(">")) {
+            problems.add(what + " has unescaped < or >: " + value);
+        }
+        if (withoutTokens.matches("(?s).*&(?!amp;|lt;|gt;).*")) {
+            problems.add(what + " has an unescaped &: " + value);
+        }
+    }
+
+    /** The payload as the webhook client sends it (UTF-8 JSON) must read back as a JSON object. */
+    private static void checkSerialises(JsonObject payload, List<String> problems) {
+        String sent = new String(Json.toJson(payload).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        try {
+            Json.parseObject(sent);
+        } catch (InvalidEventException e) {
+            problems.add("the serialised payload is not valid JSON: " + e.getMessage());
         }
     }
 

@@ -69,7 +69,7 @@ public final class PagerDutyEvent {
             body.addProperty("dedup_key", DedupKey.fitted(dedupKey));
             String oneLine = summary == null || summary.isBlank() ? "alert-relay event" : summary.strip().replaceAll("\\s+", " ");
             payload.addProperty("summary", Truncate.toLength(oneLine, SUMMARY_MAX));
-            payload.addProperty("source", source == null || source.isBlank() ? "alert-relay" : source);
+            payload.addProperty("source", source == null || source.isBlank() ? "alert-relay" : Truncate.toLength(source, SUMMARY_MAX));
             payload.addProperty("severity", severity.apiValue());
         }
 
@@ -117,7 +117,9 @@ public final class PagerDutyEvent {
 
         /**
          * The event. Formatters keep custom_details within their own budget; should an event still pass PagerDuty's
-         * size limit, its custom_details are replaced by a note so that the incident itself is not lost to a 400.
+         * size limit, its custom_details are replaced by a note, and if that is not enough (links built from a huge
+         * log group name), its links go too, so that the incident itself is not lost to a 400. What is left is text
+         * cut to {@value #SUMMARY_MAX} characters a field, far below the limit.
          */
         public PagerDutyEvent build() {
             JsonObject event = body.deepCopy();
@@ -129,6 +131,12 @@ public final class PagerDutyEvent {
                 JsonObject note = new JsonObject();
                 note.addProperty("note", "custom details left out: the event was larger than PagerDuty's 512 KB limit");
                 event.getAsJsonObject("payload").add("custom_details", note);
+            }
+            if (utf8Bytes(event) > EVENT_MAX_BYTES) {
+                event.remove("links");
+                event.remove("client_url");
+                event.getAsJsonObject("payload").getAsJsonObject("custom_details")
+                        .addProperty("note", "custom details and links left out: the event was larger than PagerDuty's 512 KB limit");
             }
             return new PagerDutyEvent(event);
         }

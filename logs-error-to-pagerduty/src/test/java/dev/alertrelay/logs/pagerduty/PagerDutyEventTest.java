@@ -34,6 +34,21 @@ class PagerDutyEventTest {
     }
 
     @Test
+    void hugeLinksAndSourceStillMakeAnEventWithinThe512KbLimit() {
+        String hugeLogGroup = "/aws/lambda/" + "\uD83D\uDE00".repeat(100_000);
+        String link = "https://eu-west-1.console.aws.amazon.com/cloudwatch/home#logsV2:log-groups/log-group/" + "%F0%9F%98%80".repeat(100_000);
+        PagerDutyEvent event = PagerDutyEvent.trigger("k", "s", hugeLogGroup, Severity.ERROR)
+                .link(link, "Log stream").link(link, "Logs Insights")
+                .client("alert-relay", link)
+                .build();
+        JsonObject json = event.toJson();
+        assertTrue(PagerDutyEvent.utf8Bytes(json) < PagerDutyEvent.EVENT_MAX_BYTES, PagerDutyEvent.utf8Bytes(json) + " bytes");
+        assertTrue(json.getAsJsonObject("payload").get("source").getAsString().length() <= PagerDutyEvent.SUMMARY_MAX);
+        assertNull(json.get("links"));
+        assertEquals("s", event.summary());
+    }
+
+    @Test
     void aResolveCarriesOnlyItsActionAndKey() {
         JsonObject resolve = PagerDutyEvent.resolve("k").toJson();
         assertEquals(2, resolve.size());
