@@ -132,25 +132,36 @@ public final class WarmBenchmark {
         throw new IllegalStateException("no Lambda-Handler in any manifest on the class path: put a function's shaded jar first");
     }
 
-    /** Keeps only the last complete line written, so the loops pay for logging but nothing piles up. */
+    /** Keeps only the last complete line written (bulk writes are scanned, not copied), so logging costs little here. */
     private static final class LastLine extends OutputStream {
+        private static final int KEPT = 400;
         private final ByteArrayOutputStream current = new ByteArrayOutputStream();
         private String last = "";
 
         @Override
         public void write(int b) {
-            if (b == '\n') {
-                last = current.toString(StandardCharsets.UTF_8);
-                current.reset();
-            } else {
-                current.write(b);
-            }
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
+            int start = off;
             for (int i = off; i < off + len; i++) {
-                write(b[i]);
+                if (b[i] == '\n') {
+                    keep(b, start, i - start);
+                    last = current.toString(StandardCharsets.UTF_8);
+                    current.reset();
+                    start = i + 1;
+                }
+            }
+            keep(b, start, off + len - start);
+        }
+
+        /** The start of each line is enough to show what the handler did. */
+        private void keep(byte[] b, int off, int len) {
+            int room = KEPT - current.size();
+            if (room > 0) {
+                current.write(b, off, Math.min(room, len));
             }
         }
 
