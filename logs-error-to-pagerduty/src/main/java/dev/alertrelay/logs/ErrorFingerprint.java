@@ -21,6 +21,8 @@ public record ErrorFingerprint(String logGroup, String text) {
     static final int HEADLINE_CHARS = 600;
 
     private static final String DEDUP_KEY_PREFIX = "alert-relay-logs-";
+    /** Hex-letter-only words this long are ids ("deadbeefcafebabe"); English has none (the longest, "defaced", is 7). */
+    private static final int HEX_WORD_AS_ID = 12;
 
     public static ErrorFingerprint of(String logGroup, String headline) {
         return new ErrorFingerprint(logGroup, normalise(headline));
@@ -122,7 +124,7 @@ public record ErrorFingerprint(String logGroup, String text) {
         if (at && s.lastIndexOf('.', end - 1) > s.indexOf('@', start)) {
             out.append("<email>");
         } else if (digits == 0) {
-            out.append(s, start, end);
+            out.append(onlyHexAndDashes && hex >= HEX_WORD_AS_ID ? "<id>" : s.substring(start, end));
         } else if (onlyNumeric && dots == 3 && digits >= 4 && digits <= 12 && s.charAt(start) != '-') {
             out.append("<ip>");
         } else if (looksLikeIsoDate(s, start, end)) {
@@ -131,10 +133,31 @@ public record ErrorFingerprint(String logGroup, String text) {
             out.append("<n>");
         } else if ((onlyHexAndDashes && hex >= 8) || (length > 2 && s.charAt(start) == '0' && (s.charAt(start + 1) | 0x20) == 'x')) {
             out.append("<id>");
-        } else if (digits >= 2 && length >= 8 && dots == 0) {
+        } else if (dots > 0) {
+            appendSegments(out, s, start, end);
+        } else if (digits >= 2 && length >= 8) {
             out.append("<id>");
         } else {
             appendWithDigitRunsReplaced(out, s, start, end);
+        }
+    }
+
+    /**
+     * A dotted token (a class name, a version, a JWT, {@code host.1a2b3c4d.example}) is judged segment by segment, so
+     * {@code com.shop.Client} stays readable while an id inside it still folds.
+     */
+    private static void appendSegments(StringBuilder out, String s, int start, int end) {
+        int segment = start;
+        for (int k = start; k <= end; k++) {
+            if (k == end || s.charAt(k) == '.') {
+                if (k > segment) {
+                    appendToken(out, s, segment, k);
+                }
+                if (k < end) {
+                    out.append('.');
+                }
+                segment = k + 1;
+            }
         }
     }
 

@@ -66,4 +66,18 @@ class ErrorFingerprintTest {
     void whitespaceDifferencesDoNotMakeAnotherError() {
         assertEquals(ErrorFingerprint.normalise("Payment  failed\tfor order"), ErrorFingerprint.normalise("Payment failed for order"));
     }
+
+    @Test
+    void anIdInsideADottedTokenFoldsWhileClassNamesStayReadable() {
+        assertEquals(ErrorFingerprint.of(GROUP, "Login failed: token eyJhbGciOiJIUzI1NiJ9.94e3bf911a61dbe2 in com.shop.Auth2"),
+                ErrorFingerprint.of(GROUP, "Login failed: token eyJzdWIiOiIxMjM0NTY3ODkwIn0.a1b2c3d4e5f60718 in com.shop.Auth2"));
+        assertEquals("Login failed: token <id>.<id> in com.shop.Auth<n>",
+                ErrorFingerprint.of(GROUP, "Login failed: token eyJhbGciOiJIUzI1NiJ9.94e3bf911a61dbe2 in com.shop.Auth2").text());
+    }
+
+    @Test
+    void aLongHexWordWithoutDigitsIsAnId() {
+        assertEquals("Cache miss for key <id>", ErrorFingerprint.of(GROUP, "Cache miss for key deadbeefcafebabe").text());
+        assertEquals("Request was defaced", ErrorFingerprint.of(GROUP, "Request was defaced").text());
+    }
 }
