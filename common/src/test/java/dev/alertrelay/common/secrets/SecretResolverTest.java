@@ -109,6 +109,20 @@ class SecretResolverTest {
     }
 
     @Test
+    void underSnapStartKmsIsCalledWithCredentialsFromTheContainerEndpoint() {
+        String ciphertext = moto.encryptForFunction(keyId, URL, "fn");
+        try (var endpoint = dev.alertrelay.common.testing.RecordingHttpServer.start(
+                dev.alertrelay.common.testing.RecordingHttpServer.Answer.of(200,
+                        "{\"AccessKeyId\":\"ASIACONTAINER\",\"SecretAccessKey\":\"s\",\"Token\":\"t\",\"Expiration\":\"2099-01-01T00:00:00Z\"}"))) {
+            Map<String, String> env = new HashMap<>(Map.of("AWS_ENDPOINT_URL", moto.endpoint(), "AWS_REGION", MotoServer.REGION,
+                    "AWS_LAMBDA_FUNCTION_NAME", "fn", "SLACK_WEBHOOK_URL_ENCRYPTED", ciphertext,
+                    "AWS_CONTAINER_CREDENTIALS_FULL_URI", endpoint.url("/creds"), "AWS_CONTAINER_AUTHORIZATION_TOKEN", "auth"));
+            assertEquals(URL, new SecretResolver(env::get).resolve("SLACK_WEBHOOK_URL"));
+            assertEquals(1, endpoint.requests().size());
+        }
+    }
+
+    @Test
     void theBlueprintsEncryptedVariableIsDecryptedByName() {
         String ciphertext = moto.encryptForFunction(keyId, "hooks.slack.com/services/T/B/X", "fn");
         var resolver = new SecretResolver(env("kmsEncryptedHookUrl", ciphertext, "AWS_LAMBDA_FUNCTION_NAME", "fn")::get);
