@@ -8,6 +8,7 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -56,9 +57,16 @@ public final class HttpTransport {
     private HttpTransport() {
     }
 
-    /** POSTs {@code body}; a null body makes a GET. Every status comes back as a response; only I/O failures throw. */
+    /**
+     * POSTs {@code body}; a null body makes a GET. Every status comes back as a response; only I/O failures throw.
+     *
+     * @param readTimeoutMillis the most the exchange may take, connecting included. HttpURLConnection's own read
+     *                          timeout bounds each read; the body is also read against this total, so a server that
+     *                          trickles its answer a byte at a time cannot hold an attempt past the deadline.
+     */
     public static Response exchange(URI uri, Map<String, String> headers, byte[] body, int connectTimeoutMillis,
                                     int readTimeoutMillis) throws IOException {
+        long deadlineNanos = System.nanoTime() + Math.max(1, readTimeoutMillis) * 1_000_000L;
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         connection.setConnectTimeout(Math.max(1, connectTimeoutMillis));
         connection.setReadTimeout(Math.max(1, readTimeoutMillis));
@@ -84,8 +92,8 @@ public final class HttpTransport {
                 }
                 int status = connection.getResponseCode();
                 InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-                String text = stream == null ? "" : read(stream);
-                Map<String, String> responseHeaders = new java.util.HashMap<>();
+                String text = stream == null ? "" : read(stream, deadlineNanos);
+                Map<String, String> responseHeaders = new HashMap<>();
                 connection.getHeaderFields().forEach((name, values) -> {
                     if (name != null && !values.isEmpty()) {
                         responseHeaders.put(name, values.get(0));
@@ -93,24 +101,24 @@ public final class HttpTransport {
                 });
                 return new Response(status, text, connection.getHeaderField("Retry-After"), responseHeaders);
             } catch (SocketTimeoutException e) {
-                connection.disconnect();
                 throw new ResponseTimeoutException();
             }
         } catch (IOException e) {
-            if (!(e instanceof ResponseTimeoutException)) {
-                connection.disconnect();
-            }
+            connection.disconnect();
             throw e;
         }
     }
 
     /** The body, at most 64 KiB of it (an error page is never worth more), read fully so the connection can be reused. */
-    private static String read(InputStream stream) throws IOException {
+    private static String read(InputStream stream, long deadlineNanos) throws IOException {
         try (stream) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             int n;
             while ((n = stream.read(buffer)) > 0) {
+                if (System.nanoTime() > deadlineNanos) {
+                    throw new ResponseTimeoutException();
+                }
                 if (out.size() < MAX_BODY_BYTES) {
                     out.write(buffer, 0, Math.min(n, MAX_BODY_BYTES - out.size()));
                 }

@@ -110,6 +110,17 @@ class HttpDeliveryTest {
     }
 
     @Test
+    void aServerThatTricklesItsAnswerIsCutOffSoTheDeadlineHolds() {
+        server.answerByDefault(Answer.trickle());
+        long start = System.nanoTime();
+        DeliveryException failure = assertThrows(DeliveryException.class,
+                () -> delivery.postJson(endpoint(), "{}", Deadline.in(4_000), "Slack"));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(tookMillis < 4_000, "took " + tookMillis + " ms");
+        assertTrue(failure.getMessage().contains("no response"), failure.getMessage());
+    }
+
+    @Test
     void aRefusedConnectionIsRetriedAndTheUrlNeverAppearsInTheError() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -35,18 +35,25 @@ public final class RecordingHttpServer implements AutoCloseable {
         }
     }
 
-    /** A scripted answer; {@code hangs} means accept the request and never answer. */
-    public record Answer(int status, String body, Map<String, String> headers, boolean hangs) {
+    /**
+     * A scripted answer; {@code hangs} means accept the request and never answer, {@code trickles} means answer 200
+     * and then send the body one byte at a time, slowly, for as long as the client listens.
+     */
+    public record Answer(int status, String body, Map<String, String> headers, boolean hangs, boolean trickles) {
         public static Answer of(int status, String body) {
-            return new Answer(status, body, Map.of(), false);
+            return new Answer(status, body, Map.of(), false, false);
         }
 
         public static Answer withHeader(int status, String body, String header, String value) {
-            return new Answer(status, body, Map.of(header, value), false);
+            return new Answer(status, body, Map.of(header, value), false, false);
         }
 
         public static Answer neverAnswer() {
-            return new Answer(0, "", Map.of(), true);
+            return new Answer(0, "", Map.of(), true, false);
+        }
+
+        public static Answer trickle() {
+            return new Answer(200, "", Map.of(), false, true);
         }
     }
 
@@ -119,6 +126,19 @@ public final class RecordingHttpServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             exchange.close();
+            return;
+        }
+        if (answer.trickles()) {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 400 && released.getCount() > 0; i++) {
+                    out.write('o');
+                    out.flush();
+                    released.await(250, TimeUnit.MILLISECONDS);
+                }
+            } catch (IOException | InterruptedException clientGone) {
+                // the client gave up, as it should
+            }
             return;
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
