@@ -1,5 +1,7 @@
 package dev.alertrelay.ecs;
 
+import dev.alertrelay.common.aws.AwsPartitions;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -37,7 +39,7 @@ final class EcsConsoleLinks {
     }
 
     private static String base(TaskStop task) {
-        return "https://" + segment(task.region()) + ".console.aws.amazon.com/ecs/v2/clusters/" + segment(task.clusterName());
+        return AwsPartitions.console(task.region()) + "/ecs/v2/clusters/" + segment(task.clusterName());
     }
 
     private static String segment(String value) {

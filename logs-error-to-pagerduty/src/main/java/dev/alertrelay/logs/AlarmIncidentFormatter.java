@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.alarm.AlarmTrigger;
 import dev.alertrelay.common.alarm.AlarmConsoleLinks;
+import dev.alertrelay.common.aws.AwsPartitions;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.alarm.Dimension;
 import dev.alertrelay.logs.pagerduty.DedupKey;
@@ -42,7 +43,8 @@ public final class AlarmIncidentFormatter {
      */
     static String dedupKey(CloudWatchAlarm alarm) {
         String arn = alarm.arn() != null ? alarm.arn()
-                : "arn:aws:cloudwatch:" + nonNull(alarm.region()) + ":" + nonNull(alarm.accountId()) + ":alarm:" + alarm.name();
+                : "arn:" + AwsPartitions.partition(nonNull(alarm.region())) + ":cloudwatch:" + nonNull(alarm.region()) + ":"
+                + nonNull(alarm.accountId()) + ":alarm:" + alarm.name();
         return DedupKey.fitted(DEDUP_KEY_PREFIX + arn);
     }
 

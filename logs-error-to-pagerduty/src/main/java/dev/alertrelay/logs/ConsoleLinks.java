@@ -1,5 +1,7 @@
 package dev.alertrelay.logs;
 
+import dev.alertrelay.common.aws.AwsPartitions;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +24,7 @@ final class ConsoleLinks {
     }
 
     private String home() {
-        return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region;
+        return AwsPartitions.console(region) + "/cloudwatch/home?region=" + region;
     }
 
     String logGroup(String logGroup) {

@@ -46,6 +46,16 @@ class AlarmIncidentFormatterTest {
     }
 
     @Test
+    void inChinaAnAlarmWithoutAnArnGetsTheKeyItsAwsCnArnWouldGive() {
+        CloudWatchAlarm tokyo = alarm("logs-alarm-sns-alarm.json");
+        CloudWatchAlarm beijing = new CloudWatchAlarm(tokyo.name(),
+                "arn:aws-cn:cloudwatch:cn-north-1:" + tokyo.accountId() + ":alarm:" + tokyo.name(), tokyo.accountId(),
+                "cn-north-1", tokyo.state(), tokyo.previousState(), tokyo.description(), tokyo.reason(),
+                tokyo.stateChangeTime(), tokyo.trigger(), tokyo.alarmRule(), tokyo.triggeringChildren(), tokyo.source());
+        assertEquals(AlarmIncidentFormatter.dedupKey(beijing), AlarmIncidentFormatter.dedupKey(withState(beijing, beijing.state(), null)));
+    }
+
+    @Test
     void theTriggerSaysWhichAlarmAndWhy() {
         JsonObject payload = formatter.format(alarm("logs-alarm-sns-alarm.json")).orElseThrow().toJson().getAsJsonObject("payload");
         assertTrue(Json.string(payload, "summary").startsWith("ALARM: orders-api-error-lines \u2014 Threshold Crossed: 1 out of"),

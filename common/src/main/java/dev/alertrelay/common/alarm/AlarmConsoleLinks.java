@@ -1,5 +1,7 @@
 package dev.alertrelay.common.alarm;
 
+import dev.alertrelay.common.aws.AwsPartitions;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -29,7 +31,7 @@ public final class AlarmConsoleLinks {
             return null;
         }
         String encodedName = URLEncoder.encode(alarm.name(), StandardCharsets.UTF_8).replace("+", "%20").replace('%', '$');
-        return console(alarm.region()) + "/cloudwatch/home?region=" + alarm.region() + "#alarmsV2:alarm/" + encodedName;
+        return AwsPartitions.console(alarm.region()) + "/cloudwatch/home?region=" + alarm.region() + "#alarmsV2:alarm/" + encodedName;
     }
 
     /** The EC2 console page of the target group an ELB alarm watches, or null when it watches none. */
@@ -49,9 +51,9 @@ public final class AlarmConsoleLinks {
                 || alarm.accountId() == null || !ACCOUNT.matcher(alarm.accountId()).matches()) {
             return null;
         }
-        String arn = "arn:" + partition(alarm.region()) + ":elasticloadbalancing:" + alarm.region() + ":"
+        String arn = "arn:" + AwsPartitions.partition(alarm.region()) + ":elasticloadbalancing:" + alarm.region() + ":"
                 + alarm.accountId() + ":" + resourcePrefix + value;
-        return console(alarm.region()) + "/ec2/home?region=" + alarm.region() + "#" + fragment + arn;
+        return AwsPartitions.console(alarm.region()) + "/ec2/home?region=" + alarm.region() + "#" + fragment + arn;
     }
 
     /** The dimension of the alarm's ELB metric, or of the first ELB metric a metric math or anomaly alarm reads. */
@@ -81,21 +83,5 @@ public final class AlarmConsoleLinks {
 
     private static boolean isRegion(String region) {
         return region != null && REGION.matcher(region).matches();
-    }
-
-    /** China and GovCloud regions have their own partitions and console domains. */
-    private static String console(String region) {
-        return switch (partition(region)) {
-            case "aws-cn" -> "https://" + region + ".console.amazonaws.cn";
-            case "aws-us-gov" -> "https://" + region + ".console.amazonaws-us-gov.com";
-            default -> "https://" + region + ".console.aws.amazon.com";
-        };
-    }
-
-    private static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 }

@@ -28,8 +28,15 @@ import java.util.function.Function;
 public final class AwsJsonClient {
 
     private static final int MAX_ATTEMPTS = 3;
-    private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final int READ_TIMEOUT_MILLIS = 5_000;
+    /**
+     * All attempts of one call together; the KMS fallback makes at most two calls, so resolving a secret can never take
+     * more than about 16 s of a 30 s invocation and a stuck endpoint fails with an error naming the variable, not a
+     * Lambda timeout.
+     */
+    private static final long CALL_BUDGET_MILLIS = 8_000;
+    private static final int MIN_ATTEMPT_MILLIS = 300;
     private static final Set<String> RETRYABLE_ERRORS = Set.of("ThrottlingException", "Throttling",
             "ThrottledException", "RequestLimitExceeded", "TooManyRequestsException", "ServiceUnavailable",
             "InternalFailure", "InternalServerError", "KMSInternalException", "InternalServerErrorException");
@@ -76,10 +83,15 @@ public final class AwsJsonClient {
      */
     public JsonObject call(String operation, JsonObject request) {
         byte[] body = Json.toJson(request).getBytes(StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + CALL_BUDGET_MILLIS * 1_000_000L;
         AwsServiceException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left < MIN_ATTEMPT_MILLIS) {
+                break;
+            }
             try {
-                return attempt(operation, body);
+                return attempt(operation, body, (int) left);
             } catch (AwsServiceException e) {
                 if (!retryable(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
@@ -88,10 +100,11 @@ public final class AwsJsonClient {
                 pause(100L << attempt);
             }
         }
-        throw last;
+        throw last != null ? last : new AwsServiceException("Timeout", operation + " did not finish within "
+                + CALL_BUDGET_MILLIS + " ms", 0);
     }
 
-    private JsonObject attempt(String operation, byte[] body) {
+    private JsonObject attempt(String operation, byte[] body, int budgetMillis) {
         Map<String, String> signed = SigV4Signer.sign(endpoint,
                 Map.of("content-type", "application/x-amz-json-1.1", "x-amz-target", targetPrefix + "." + operation),
                 body, credentials.get(), region, signingName, Instant.now());
@@ -99,7 +112,9 @@ public final class AwsJsonClient {
         headers.remove("host");
         final HttpTransport.Response response;
         try {
-            response = HttpTransport.exchange(endpoint, headers, body, CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
+            int connect = Math.min(CONNECT_TIMEOUT_MILLIS, budgetMillis / 3);
+            response = HttpTransport.exchange(endpoint, headers, body, connect,
+                    Math.min(READ_TIMEOUT_MILLIS, budgetMillis - connect));
         } catch (IOException e) {
             throw new AwsServiceException("ConnectionError", e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), 0);

@@ -16,17 +16,18 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Where credentials come from, in the order the AWS SDKs use for the cases alert-relay runs in
+ * Where credentials come from, in the AWS SDKs' order for the sources alert-relay runs with
  * (https://docs.aws.amazon.com/sdkref/latest/guide/standardized-credentials.html):
  * <ol>
  *   <li>{@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} / {@code AWS_SESSION_TOKEN}: ordinary Lambda;</li>
+ *   <li>static keys of the shared credentials file's profile ({@code AWS_PROFILE}, default {@code default}): local
+ *       runs. For SSO, export credentials first: {@code eval "$(aws configure export-credentials --format env)"};</li>
  *   <li>the container credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} with
  *       {@code AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE]}, or {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}): Lambda
- *       SnapStart, which sets no key variables, and ECS;</li>
- *   <li>static keys of the shared credentials file's profile ({@code AWS_PROFILE}, default {@code default}): local runs.
- *       For SSO, export credentials first: {@code eval "$(aws configure export-credentials --format env)"}.</li>
+ *       SnapStart, which sets no key variables, and ECS.</li>
  * </ol>
- * Temporary container credentials are cached until five minutes before they expire.
+ * Web identity and instance metadata are not supported: Lambda never needs them. Temporary container credentials are
+ * cached until five minutes before they expire.
  */
 final class CredentialsProvider {
 
@@ -54,14 +55,14 @@ final class CredentialsProvider {
         if (accessKey != null && secretKey != null) {
             return new AwsCredentials(accessKey, secretKey, set("AWS_SESSION_TOKEN"), null);
         }
+        AwsCredentials fromFile = fromSharedCredentialsFile();
+        if (fromFile != null) {
+            return fromFile;
+        }
         String fullUri = set("AWS_CONTAINER_CREDENTIALS_FULL_URI");
         String relativeUri = set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
         if (fullUri != null || relativeUri != null) {
             return fromContainerEndpoint(fullUri != null ? fullUri : ECS_HOST + relativeUri);
-        }
-        AwsCredentials fromFile = fromSharedCredentialsFile();
-        if (fromFile != null) {
-            return fromFile;
         }
         throw new AwsServiceException("NoCredentials", "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
                 + " run where the container credentials endpoint is available, or configure a profile", 0);

@@ -10,6 +10,9 @@ import java.util.Locale;
  */
 public final class Endpoint {
 
+    private static final java.util.regex.Pattern LOOPBACK_IPV4 =
+            java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+
     private final URI uri;
     private final String description;
 
@@ -40,9 +43,10 @@ public final class Endpoint {
         throw new IllegalArgumentException(description + " must use https (plain http is allowed only to a loopback address)");
     }
 
+    /** Only a literal 127.x.y.z, localhost or ::1: a name such as 127.example.com is not loopback. */
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || LOOPBACK_IPV4.matcher(h).matches();
     }
 
     public URI uri() {

@@ -84,10 +84,12 @@ public final class HttpDelivery {
     }
 
     private HttpTransport.Response send(Endpoint endpoint, String json, long timeoutMillis) throws IOException {
-        int timeout = (int) Math.max(1, timeoutMillis);
+        int timeout = (int) Math.max(2, timeoutMillis);
+        // Connecting (and over https the handshake) gets at most a third of the attempt, the answer the rest.
+        int connect = (int) Math.min(policy.connectTimeoutMillis(), Math.max(1, timeout / 3));
         return HttpTransport.exchange(endpoint.uri(),
                 Map.of("Content-Type", "application/json; charset=utf-8", "User-Agent", userAgent),
-                json.getBytes(StandardCharsets.UTF_8), (int) Math.min(policy.connectTimeoutMillis(), timeout), timeout);
+                json.getBytes(StandardCharsets.UTF_8), connect, timeout - connect);
     }
 
     /** Sleeps before the next attempt, or fails now if that attempt could not start before the deadline. */

@@ -60,13 +60,13 @@ public final class HttpTransport {
     /**
      * POSTs {@code body}; a null body makes a GET. Every status comes back as a response; only I/O failures throw.
      *
-     * @param readTimeoutMillis the most the exchange may take, connecting included. HttpURLConnection's own read
-     *                          timeout bounds each read; the body is also read against this total, so a server that
+     * @param readTimeoutMillis how long the answer may take once connected. HttpURLConnection's own read timeout bounds
+     *                          each read; the body is also read against connect + read in total, so a server that
      *                          trickles its answer a byte at a time cannot hold an attempt past the deadline.
      */
     public static Response exchange(URI uri, Map<String, String> headers, byte[] body, int connectTimeoutMillis,
                                     int readTimeoutMillis) throws IOException {
-        long deadlineNanos = System.nanoTime() + Math.max(1, readTimeoutMillis) * 1_000_000L;
+        long deadlineNanos = System.nanoTime() + (Math.max(1, connectTimeoutMillis) + (long) Math.max(1, readTimeoutMillis)) * 1_000_000L;
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         connection.setConnectTimeout(Math.max(1, connectTimeoutMillis));
         connection.setReadTimeout(Math.max(1, readTimeoutMillis));

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  *
  * @param maxAttempts     attempts in all, the first included
  * @param baseDelayMillis the back-off before the second attempt (before jitter)
- * @param maxDelayMillis  the cap on one back-off and on an honoured Retry-After
+ * @param maxDelayMillis  the cap on one back-off; a receiver's Retry-After is honoured in full when it fits before
+ *                        the deadline (waiting less would only earn another 429), and fails the attempt at once when not
  * @param connectTimeoutMillis how long one connection attempt may take
  * @param requestTimeoutMillis how long one request may wait for its response
  * @param reserveMillis   time kept free before the deadline so the failure is reported, not cut off by Lambda

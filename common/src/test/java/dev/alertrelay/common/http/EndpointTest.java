@@ -26,6 +26,13 @@ class EndpointTest {
     }
 
     @Test
+    void aHostNameThatMerelyStartsWith127IsNotLoopback() {
+        assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("http://127.evil.example/v2/enqueue", "events url"));
+        assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("http://127.0.0.1.evil.example/x", "events url"));
+        assertDoesNotThrow(() -> Endpoint.parse("http://127.1.2.3:9/x", "events url"));
+    }
+
+    @Test
     void garbageIsRejectedWithoutEchoingIt() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> Endpoint.parse("hooks slack SECRET", "the Slack webhook URL (SLACK_WEBHOOK_URL)"));

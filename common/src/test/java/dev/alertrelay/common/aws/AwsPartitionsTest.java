@@ -1,0 +1,18 @@
+package dev.alertrelay.common.aws;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class AwsPartitionsTest {
+
+    @Test
+    void chinaAndGovCloudHaveTheirOwnPartitionAndConsole() {
+        assertEquals("aws", AwsPartitions.partition("ap-northeast-1"));
+        assertEquals("aws-cn", AwsPartitions.partition("cn-north-1"));
+        assertEquals("aws-us-gov", AwsPartitions.partition("us-gov-west-1"));
+        assertEquals("https://eu-west-1.console.aws.amazon.com", AwsPartitions.console("eu-west-1"));
+        assertEquals("https://cn-north-1.console.amazonaws.cn", AwsPartitions.console("cn-north-1"));
+        assertEquals("https://us-gov-west-1.console.amazonaws-us-gov.com", AwsPartitions.console("us-gov-west-1"));
+    }
+}
