@@ -74,8 +74,26 @@ public final class Redactor {
             0, false,
             "akia", "asia");
 
+    /**
+     * "password hunter2" without a colon. Only a value with a digit or a symbol counts, so that "password expired" and
+     * "password mismatch" stay readable and remain two different errors.
+     */
+    private static final Rule PASSWORD_WORD = anchoredRule(Pattern.compile(
+            "(?i)(?<![a-z])(?:password|passwd)\\s++(?:is\\s++)?(?=[^\\s,;\"']{0,128}[0-9!@#$%^&*+?~])([^\\s,;\"'=:][^\\s,;\"']{0,127}+)"),
+            1, false,
+            "password", "passwd");
+
+    /** Tokens whose prefix says what they are: GitHub, Slack, Stripe secret and restricted keys, GitLab, Google, npm. */
+    private static final Rule PREFIXED_TOKEN = anchoredRule(Pattern.compile(
+            "(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_[A-Za-z0-9_]{20,}+|xox[abposr]-[A-Za-z0-9-]{10,}+"
+                    + "|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}+|glpat-[A-Za-z0-9_-]{20,}+|AIza[A-Za-z0-9_-]{30,}+"
+                    + "|npm_[A-Za-z0-9]{30,}+)"),
+            0, false,
+            "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "sk_live_", "sk_test_", "rk_live_", "rk_test_",
+            "glpat-", "aiza", "npm_");
+
     private static final List<Rule> BUILT_IN = List.of(KEY_VALUE, URL_PASSWORD, SLACK_WEBHOOK, PRIVATE_KEY, AUTHORIZATION_SCHEME, JWT,
-            AWS_ACCESS_KEY_ID, Redactor::awsSecretKeys);
+            AWS_ACCESS_KEY_ID, PASSWORD_WORD, PREFIXED_TOKEN, Redactor::awsSecretKeys);
 
     /** Only the built-in rules. */
     public static final Redactor BUILT_IN_ONLY = new Redactor(BUILT_IN);

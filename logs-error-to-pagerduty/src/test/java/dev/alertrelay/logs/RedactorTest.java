@@ -103,4 +103,25 @@ class RedactorTest {
         String once = redactor.redact("password=hunter2 Authorization: Bearer abcdefghijkl AKIAIOSFODNN7EXAMPLE");
         assertEquals(once, redactor.redact(once));
     }
+
+    @Test
+    void aPasswordWrittenAfterTheWordIsHiddenButOrdinaryWordsStay() {
+        Redactor redactor = Redactor.BUILT_IN_ONLY;
+        assertEquals("login failed for user bob with password [REDACTED]",
+                redactor.redact("login failed for user bob with password hunter2"));
+        assertEquals("password is [REDACTED] for admin", redactor.redact("password is S3cret! for admin"));
+        assertEquals("password expired for user bob", redactor.redact("password expired for user bob"));
+        assertEquals("password mismatch", redactor.redact("password mismatch"));
+    }
+
+    @Test
+    void tokensWithAKnownPrefixAreHiddenWherever() {
+        Redactor redactor = Redactor.BUILT_IN_ONLY;
+        for (String token : new String[] {"ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOp",
+                "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc", "glpat-xxxxXXXXxxxxXXXXxxxx", "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
+                "npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"}) {
+            String redacted = redactor.redact("push rejected: key " + token + " is revoked");
+            assertEquals("push rejected: key [REDACTED] is revoked", redacted, token);
+        }
+    }
 }
