@@ -5,11 +5,9 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
-import javax.crypto.Mac;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * Lambda SnapStart priming (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html): before the
  * snapshot is taken, run the function's own parse-and-format path on a bundled sample event through a sender that
- * sends nothing, and load the TLS and signing classes delivery will need. Restored environments then start with that
+ * sends nothing, and load the TLS classes delivery will need. Restored environments then start with that
  * code loaded and compiled.
  *
  * <p>No secret is resolved and nothing is sent while priming: a secret fetched here would be frozen into a snapshot
@@ -71,10 +69,8 @@ public final class SnapStartPriming implements Resource {
             }
             primer.accept(sample);
             SSLContext.getDefault();
-            MessageDigest.getInstance("SHA-256");
-            Mac.getInstance("HmacSHA256");
             Log.info("snapstart priming done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        } catch (IOException | RuntimeException | java.security.GeneralSecurityException e) {
+        } catch (IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {
             Log.warn("snapstart priming failed (the snapshot is only less warm): " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
