@@ -259,7 +259,7 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--expected-pagerduty", type=int, default=1, help="PagerDuty POSTs one logs run must make at least")
     parser.add_argument("--tuned-options", default="", help="extra JVM options for labelled extra rows; {archive} = a per-jar AppCDS file")
-    parser.add_argument("--warmup-millis", type=int, default=2000)
+    parser.add_argument("--warmup-millis", type=int, default=6000, help="JIT warm-up per event; the 10,000-event batch needs seconds of calls before C2 settles")
     parser.add_argument("--measure-millis", type=int, default=3000)
     parser.add_argument("--skip-warm", action="store_true")
     parser.add_argument("--out", required=True)
