@@ -14,6 +14,9 @@ public final class Log {
     private Log() {
     }
 
+    /** Longer lines are cut: an event's text (a 100,000-char alarm name) must not flood the log. */
+    static final int MAX_LINE = 4_000;
+
     public static void info(String message) {
         write(LogLevel.INFO, message);
     }
@@ -27,11 +30,42 @@ public final class Log {
     }
 
     private static void write(LogLevel level, String message) {
-        String oneLine = message == null ? "" : message.replace("\r", "\\r").replace("\n", "\\n");
+        String oneLine = oneLine(message);
         if (IN_LAMBDA) {
             LambdaRuntime.getLogger().log(oneLine, level);
         } else {
             System.err.println(level + " " + oneLine);
         }
+    }
+
+    /**
+     * One line, at most {@link #MAX_LINE} chars: newlines and other control characters from event text are written as
+     * escapes, so a log line cannot be split, forged or turned into terminal control sequences.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(message.length(), MAX_LINE) + 16);
+        int i = 0;
+        for (; i < message.length() && out.length() < MAX_LINE; i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append('\t');
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append("\\u").append(Integer.toHexString(c | 0x10000), 1, 5);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        if (i < message.length()) {
+            out.append("\u2026 (cut)");
+        }
+        return out.toString();
     }
 }
