@@ -4,7 +4,6 @@ import dev.alertrelay.common.aws.AwsPartitions;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * Links into the ECS console (v2) for a stopped task and its service. The console keeps a stopped task's page for
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 final class EcsConsoleLinks {
 
     /** A region code; anything else would put untrusted text into the link's host name. */
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private EcsConsoleLinks() {
     }
@@ -35,7 +33,7 @@ final class EcsConsoleLinks {
     }
 
     private static boolean hasRegion(TaskStop task) {
-        return task.region() != null && REGION.matcher(task.region()).matches();
+        return AwsPartitions.isRegion(task.region());
     }
 
     private static String base(TaskStop task) {

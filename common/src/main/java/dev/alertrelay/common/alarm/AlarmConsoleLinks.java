@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class AlarmConsoleLinks {
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern TARGET_GROUP = Pattern.compile("targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{1,32}");
     private static final Pattern LOAD_BALANCER = Pattern.compile("(app|net|gwy)/[A-Za-z0-9-]{1,32}/[0-9a-f]{1,32}");
@@ -27,7 +26,7 @@ public final class AlarmConsoleLinks {
      * URL fragment percent-encoded with {@code $} in place of {@code %} (so {@code /} is {@code $2F}).
      */
     public static String alarm(CloudWatchAlarm alarm) {
-        if (!isRegion(alarm.region())) {
+        if (!AwsPartitions.isRegion(alarm.region())) {
             return null;
         }
         String encodedName = URLEncoder.encode(alarm.name(), StandardCharsets.UTF_8).replace("+", "%20").replace('%', '$');
@@ -47,7 +46,7 @@ public final class AlarmConsoleLinks {
     private static String elbPage(CloudWatchAlarm alarm, String dimension, Pattern valueForm, String fragment,
                                   String resourcePrefix) {
         String value = elbDimension(alarm.trigger(), dimension);
-        if (value == null || !valueForm.matcher(value).matches() || !isRegion(alarm.region())
+        if (value == null || !valueForm.matcher(value).matches() || !AwsPartitions.isRegion(alarm.region())
                 || alarm.accountId() == null || !ACCOUNT.matcher(alarm.accountId()).matches()) {
             return null;
         }
@@ -79,9 +78,5 @@ public final class AlarmConsoleLinks {
     /** AWS/ApplicationELB, AWS/NetworkELB, AWS/GatewayELB: the namespaces whose dimensions name ELBv2 resources. */
     private static boolean isElb(String namespace) {
         return namespace != null && namespace.startsWith(AWS_NAMESPACE_PREFIX) && namespace.endsWith("ELB");
-    }
-
-    private static boolean isRegion(String region) {
-        return region != null && REGION.matcher(region).matches();
     }
 }

@@ -3,6 +3,8 @@ package dev.alertrelay.common.delivery;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.Json;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -14,8 +16,6 @@ public final class DryRun {
 
     public static final String PROPERTY = "alertrelay.dryRun";
 
-    private static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-
     private DryRun() {
     }
 
@@ -25,8 +25,13 @@ public final class DryRun {
 
     /** Prints one request body as a single line on stdout. */
     public static void print(JsonObject body) {
-        synchronized (OUT) {
-            OUT.println(Json.toJson(body));
+        synchronized (Stdout.UTF8) {
+            Stdout.UTF8.println(Json.toJson(body));
         }
+    }
+
+    /** Created on the first dry-run print only: a real run asks {@link #enabled()} and never needs it. */
+    private static final class Stdout {
+        static final PrintStream UTF8 = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     }
 }

@@ -17,24 +17,13 @@ import java.util.Optional;
  */
 public final class HttpDelivery {
 
-    /** Pauses between attempts; replaced in tests that must not really sleep. */
-    public interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
-    }
-
     private static final int ERROR_BODY_MAX = 500;
 
     private final RetryPolicy policy;
-    private final Sleeper sleeper;
     private final String userAgent;
 
     public HttpDelivery(RetryPolicy policy, String userAgent) {
-        this(policy, Thread::sleep, userAgent);
-    }
-
-    HttpDelivery(RetryPolicy policy, Sleeper sleeper, String userAgent) {
         this.policy = policy;
-        this.sleeper = sleeper;
         this.userAgent = userAgent;
     }
 
@@ -104,7 +93,7 @@ public final class HttpDelivery {
                     + waitMillis + " ms from now) would pass the invocation's deadline; last: " + problem, attempt);
         }
         try {
-            sleeper.sleep(wait);
+            Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException(receiver + " delivery interrupted after " + attempt + " attempt(s); last: " + problem, attempt);
@@ -121,11 +110,12 @@ public final class HttpDelivery {
 
     /** Retry-After in seconds (Slack, PagerDuty); an HTTP date is rare here and falls back to back-off. */
     private static Optional<Long> retryAfterMillis(HttpTransport.Response response) {
-        if (response.retryAfter() == null) {
+        String retryAfter = response.header("Retry-After");
+        if (retryAfter == null) {
             return Optional.empty();
         }
         try {
-            double seconds = Double.parseDouble(response.retryAfter().strip());
+            double seconds = Double.parseDouble(retryAfter.strip());
             return seconds >= 0 && Double.isFinite(seconds) ? Optional.of((long) Math.ceil(seconds * 1000)) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();

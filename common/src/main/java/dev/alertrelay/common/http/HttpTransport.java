@@ -26,8 +26,8 @@ public final class HttpTransport {
         System.setProperty("sun.net.http.retryPost", "false");
     }
 
-    /** What came back; {@code retryAfter} is the Retry-After header or null. */
-    public record Response(int status, String body, String retryAfter, Map<String, String> headers) {
+    /** What came back: the status, the body (at most 64 KiB) and the first value of each header. */
+    public record Response(int status, String body, Map<String, String> headers) {
         public String header(String name) {
             for (Map.Entry<String, String> entry : headers.entrySet()) {
                 if (entry.getKey().equalsIgnoreCase(name)) {
@@ -99,7 +99,7 @@ public final class HttpTransport {
                         responseHeaders.put(name, values.get(0));
                     }
                 });
-                return new Response(status, text, connection.getHeaderField("Retry-After"), responseHeaders);
+                return new Response(status, text, responseHeaders);
             } catch (SocketTimeoutException e) {
                 throw new ResponseTimeoutException();
             }

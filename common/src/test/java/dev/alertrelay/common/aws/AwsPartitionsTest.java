@@ -15,4 +15,13 @@ class AwsPartitionsTest {
         assertEquals("https://cn-north-1.console.amazonaws.cn", AwsPartitions.console("cn-north-1"));
         assertEquals("https://us-gov-west-1.console.amazonaws-us-gov.com", AwsPartitions.console("us-gov-west-1"));
     }
+
+    @Test
+    void onlyTheFormOfARegionCodeIsARegion() {
+        assertEquals(true, AwsPartitions.isRegion("ap-northeast-1"));
+        assertEquals(true, AwsPartitions.isRegion("us-gov-west-1"));
+        assertEquals(false, AwsPartitions.isRegion("Asia Pacific (Tokyo)"));
+        assertEquals(false, AwsPartitions.isRegion("evil.example/x"));
+        assertEquals(false, AwsPartitions.isRegion(null));
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class SnapStartPrimingTest {
 
@@ -36,6 +36,6 @@ class SnapStartPrimingTest {
     void aMissingSampleSkipsPriming() {
         boolean[] ran = {false};
         new SnapStartPriming("/no-such-sample.json", sample -> ran[0] = true).prime();
-        assertTrue(!ran[0]);
+        assertFalse(ran[0]);
     }
 }
