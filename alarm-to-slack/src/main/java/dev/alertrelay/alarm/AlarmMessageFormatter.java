@@ -114,11 +114,13 @@ final class AlarmMessageFormatter {
                     what.add(new Field("Inputs", inputs(trigger)));
                 }
                 case ANOMALY_DETECTION -> {
-                    what.add(new Field("Metric", metric(trigger.evaluatedQuery() == null ? null : trigger.evaluatedQuery().namespace(),
-                            AlarmConditions.subject(trigger))));
-                    what.add(new Field("Band", Mrkdwn.code(trigger.anomalyBand() == null ? null : trigger.anomalyBand().expression())));
+                    addMetric(what, trigger.evaluatedQuery() == null ? null : trigger.evaluatedQuery().namespace(),
+                            AlarmConditions.subject(trigger));
+                    if (trigger.anomalyBand() != null && trigger.anomalyBand().expression() != null) {
+                        what.add(new Field("Band", Mrkdwn.code(trigger.anomalyBand().expression())));
+                    }
                 }
-                default -> what.add(new Field("Metric", metric(trigger.namespace(), trigger.metricName())));
+                default -> addMetric(what, trigger.namespace(), trigger.metricName());
             }
         }
         String condition = alarm.isComposite() ? null : AlarmConditions.inWords(alarm);
@@ -157,11 +159,13 @@ final class AlarmMessageFormatter {
         return fields;
     }
 
-    private static Mrkdwn metric(String namespace, String name) {
-        if (name == null) {
-            return Mrkdwn.text("-");
+    /** The metric and its namespace; an alarm message without a metric name shows no Metric field at all. */
+    private static void addMetric(List<Field> fields, String namespace, String name) {
+        if (name == null || name.isBlank()) {
+            return;
         }
-        return namespace == null ? Mrkdwn.text(name) : Mrkdwn.text(name).then(Mrkdwn.trusted(" ")).then(Mrkdwn.italic("(" + namespace + ")"));
+        fields.add(new Field("Metric", namespace == null ? Mrkdwn.text(name)
+                : Mrkdwn.text(name).then(Mrkdwn.trusted(" ")).then(Mrkdwn.italic("(" + namespace + ")"))));
     }
 
     /** Metric math inputs, one per line: {@code m1 = Errors (AWS/Lambda, Sum)} or {@code e2 = m1/m2}. */

@@ -2,6 +2,7 @@ package dev.alertrelay.alarm;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.alertrelay.common.alarm.AlarmConfigurationChange;
 import dev.alertrelay.common.alarm.AlarmEvents;
 import dev.alertrelay.common.alarm.AlarmNotification;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
@@ -56,6 +57,8 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
                     slack.send(AlarmMessageFormatter.format(alarm), deadline);
                     outcomes.add("sent " + describe(alarm));
                 }
+                case AlarmConfigurationChange change -> outcomes.add("skipped configuration change (" + change.operation()
+                        + ") of alarm " + Truncate.toLength(change.alarmName(), LOGGED_NAME_MAX) + ": not a state change");
                 case OtherSnsMessage message -> {
                     slack.send(SnsMessageFormatter.format(message), deadline);
                     outcomes.add("sent non-alarm SNS message from " + message.topicName());

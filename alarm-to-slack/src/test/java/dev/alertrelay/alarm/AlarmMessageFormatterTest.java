@@ -158,7 +158,8 @@ class AlarmMessageFormatterTest {
                 + ",\"NewStateReason\":" + hostile + ",\"AlarmArn\":\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:x\""
                 + ",\"Trigger\":{\"MetricName\":" + hostile + ",\"Namespace\":" + hostile + ",\"Dimensions\":[{\"name\":" + hostile
                 + ",\"value\":" + hostile + "}],\"Threshold\":\"NaN\",\"Period\":\"-1e400\"}}";
-        CloudWatchAlarm alarm = dev.alertrelay.common.alarm.AlarmEvents.alarmInSnsMessage(message, null);
+        CloudWatchAlarm alarm = (CloudWatchAlarm) dev.alertrelay.common.alarm.AlarmEvents.parse(
+                Json.parseObject(message)).get(0);
 
         JsonObject payload = payload(alarm);
 

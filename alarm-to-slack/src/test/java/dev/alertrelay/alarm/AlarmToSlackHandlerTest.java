@@ -2,6 +2,7 @@ package dev.alertrelay.alarm;
 
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.InvalidEventException;
+import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.slack.SlackMessage;
 import dev.alertrelay.common.testing.BlockKitLimits;
 import dev.alertrelay.common.testing.EventFiles;
@@ -68,11 +69,34 @@ class AlarmToSlackHandlerTest {
         List<JsonObject> payloads = run(sample);
 
         int expected = switch (sample) {
-            case "alarm-sns-no-records.json" -> 0;
+            case "alarm-sns-no-records.json", "alarm-eventbridge-configuration-change.json" -> 0;
             case "alarm-sns-multiple-records.json" -> 2;
             default -> 1;
         };
         assertEquals(expected, payloads.size());
+    }
+
+    @Test
+    void anAlarmConfigurationChangeIsNotPostedAsAStateChange() {
+        assertEquals(List.of(), run("alarm-eventbridge-configuration-change.json"));
+    }
+
+    @Test
+    void anEventBridgeEnvelopeCarryingAlarmDataLendsItsAccountAndAlarmArn() {
+        JsonObject payload = runOne("alarm-eventbridge-envelope-alarmdata.json");
+
+        assertEquals("123456789012", fields(payload).get("Account"));
+        assertEquals("ap-northeast-1", fields(payload).get("Region"));
+        assertEquals(CLOUDWATCH_TOKYO + "shop-checkout-degraded", buttons(payload).get("Open alarm"));
+    }
+
+    @Test
+    void anAlarmThroughAnSqsQueueSubscribedToTheTopicReadsLikeTheSnsDelivery() {
+        JsonObject viaQueue = runOne("alarm-sqs-sns-notification.json");
+        slack.payloads().clear();
+        JsonObject viaSns = runOne("alarm-sns-alb-healthyhostcount.json");
+
+        assertEquals(Json.toJson(viaSns), Json.toJson(viaQueue));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.alertrelay.ecs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.gson.JsonObject;
+import dev.alertrelay.common.event.Envelopes;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.InvalidEventException;
 import dev.alertrelay.common.json.Json;
@@ -10,13 +11,14 @@ import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.slack.SlackSender;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
+import dev.alertrelay.common.text.Truncate;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.Function;
 
 /**
- * EventBridge "ECS Task State Change" events to Slack: classifies each STOPPED task and posts the categories
+ * EventBridge "ECS Task State Change" events to Slack, delivered directly or through SNS or SQS ({@link Envelopes}): classifies each STOPPED task and posts the categories
  * {@code NOTIFY_CATEGORIES} asks for (by default every failure, not deployments, scale-ins or finished jobs).
  * Every invocation logs one line saying what it did.
  */
@@ -45,10 +47,21 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        JsonObject event = Json.parseObject(input);
-        if (Json.object(event, "detail") == null) {
-            throw new InvalidEventException("not an EventBridge event: it has no detail object");
+        Deadline deadline = Deadline.of(context);
+        for (Envelopes.Message message : Envelopes.unwrap(Json.parseObject(input))) {
+            if (message.json() == null || Json.object(message.json(), "detail") == null) {
+                if (!message.wasWrapped()) {
+                    throw new InvalidEventException("not an EventBridge event: it has no detail object");
+                }
+                Log.warn("ecs-task-stopped ignored a wrapped message that is not an EventBridge event ("
+                        + Truncate.toLength(message.body(), 200) + ")");
+                continue;
+            }
+            handle(message.json(), deadline);
         }
+    }
+
+    private void handle(JsonObject event, Deadline deadline) {
         String detailType = Json.string(event, "detail-type");
         if (detailType != null && !TaskStopParser.DETAIL_TYPE.equals(detailType)) {
             Log.info("ecs-task-stopped ignored: detail-type '" + detailType + "' is not '" + TaskStopParser.DETAIL_TYPE + "'");
@@ -71,7 +84,7 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
             Log.info("ecs-task-stopped skipped: duplicate delivery of version " + task.version() + " task=" + task.taskArn());
             return;
         }
-        slack.send(formatter.format(task, classification), Deadline.of(context));
+        slack.send(formatter.format(task, classification), deadline);
         delivered.recordDelivered(key);
         Log.info("ecs-task-stopped sent: category " + category + " task=" + task.taskArn());
     }

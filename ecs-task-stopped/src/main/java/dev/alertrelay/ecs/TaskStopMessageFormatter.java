@@ -75,43 +75,60 @@ public final class TaskStopMessageFormatter {
         return task.taskId() != null ? "task " + task.taskId() : "unknown task";
     }
 
+    /** The facts the event has; an absent one is left out rather than shown as a dash. */
     private static List<Blocks.Field> facts(TaskStop task) {
         List<Blocks.Field> fields = new ArrayList<>();
-        fields.add(Blocks.Field.of("Cluster", orDash(task.clusterName())));
-        fields.add(task.isServiceTask()
-                ? Blocks.Field.of("Service", task.serviceName())
-                : Blocks.Field.of("Task family", orDash(task.family())));
-        fields.add(new Blocks.Field("Task definition", task.family() == null ? Mrkdwn.text("-")
-                : Mrkdwn.code(task.family() + (task.revision() == null ? "" : ":" + task.revision()))));
-        fields.add(new Blocks.Field("Stop code", task.stopCode() == null ? Mrkdwn.text("-") : Mrkdwn.code(task.stopCode())));
-        fields.add(Blocks.Field.of("Capacity", capacity(task)));
-        fields.add(Blocks.Field.of("Availability zone", orDash(task.availabilityZone())));
-        fields.add(Blocks.Field.of("Ran for", task.startedAt() == null ? "never started" : duration(task.runDuration())));
-        fields.add(new Blocks.Field("Stopped", stopTime(task.stopTime())));
-        fields.add(Blocks.Field.of("Account", orDash(task.account())));
-        fields.add(Blocks.Field.of("Region", orDash(task.region())));
+        addIfPresent(fields, "Cluster", task.clusterName());
+        if (task.isServiceTask()) {
+            addIfPresent(fields, "Service", task.serviceName());
+        } else {
+            addIfPresent(fields, "Task family", task.family());
+        }
+        if (task.family() != null) {
+            fields.add(new Blocks.Field("Task definition",
+                    Mrkdwn.code(task.family() + (task.revision() == null ? "" : ":" + task.revision()))));
+        }
+        if (task.stopCode() != null && !task.stopCode().isBlank()) {
+            fields.add(new Blocks.Field("Stop code", Mrkdwn.code(task.stopCode())));
+        }
+        addIfPresent(fields, "Capacity", capacity(task));
+        addIfPresent(fields, "Availability zone", task.availabilityZone());
+        if (task.startedAt() == null) {
+            fields.add(Blocks.Field.of("Ran for", "never started"));
+        } else if (task.runDuration() != null) {
+            fields.add(Blocks.Field.of("Ran for", duration(task.runDuration())));
+        }
+        if (task.stopTime() != null) {
+            fields.add(new Blocks.Field("Stopped", stopTime(task.stopTime())));
+        }
+        addIfPresent(fields, "Account", task.account());
+        addIfPresent(fields, "Region", task.region());
         return fields;
     }
 
-    private static String capacity(TaskStop task) {
-        if (task.capacityProviderName() != null) {
-            return task.capacityProviderName() + (task.launchType() == null ? "" : " (" + task.launchType() + ")");
+    private static void addIfPresent(List<Blocks.Field> fields, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            fields.add(Blocks.Field.of(label, value));
         }
-        return orDash(task.launchType());
+    }
+
+    /** {@code FARGATE_SPOT (FARGATE)}, but {@code FARGATE} once when the provider is named after the launch type. */
+    static String capacity(TaskStop task) {
+        String provider = task.capacityProviderName();
+        String launchType = task.launchType();
+        if (provider == null || provider.isBlank()) {
+            return launchType;
+        }
+        return launchType == null || launchType.isBlank() || provider.equalsIgnoreCase(launchType)
+                ? provider : provider + " (" + launchType + ")";
     }
 
     private static Mrkdwn stopTime(Instant time) {
-        if (time == null) {
-            return Mrkdwn.text("-");
-        }
         return Mrkdwn.date(time.getEpochSecond(), "{date_short_pretty} {time_secs}", FALLBACK_TIME.format(time));
     }
 
     /** "3 d 4 h", "2 h 5 min", "4 min 10 s", "12 s": two units are enough to tell a crash loop from a long run. */
     static String duration(Duration duration) {
-        if (duration == null) {
-            return "-";
-        }
         long seconds = duration.toSeconds();
         long days = seconds / 86_400;
         long hours = seconds % 86_400 / 3_600;
@@ -218,7 +235,4 @@ public final class TaskStopMessageFormatter {
         return buttons;
     }
 
-    private static String orDash(String value) {
-        return value == null || value.isBlank() ? "-" : value;
-    }
 }

@@ -62,6 +62,7 @@ class EcsTaskStoppedHandlerTest {
                 "ecs-routine-deployment.json, routine",
                 "ecs-routine-user-stop.json, routine",
                 "ecs-unknown.json, unknown",
+                "ecs-sns-wrapped-crashed.json, crashed",
         })
         void sampleIsClassifiedAndShownAsItsCategory(String sample, String category) {
             JsonObject payload = messageFor(sample);
@@ -72,7 +73,7 @@ class EcsTaskStoppedHandlerTest {
         void everyEcsSampleIsCoveredByTheTableAbove() throws IOException {
             try (Stream<java.nio.file.Path> files = Files.list(EventFiles.dir())) {
                 long samples = files.filter(p -> p.getFileName().toString().startsWith("ecs-")).count();
-                assertEquals(18, samples, "17 STOPPED samples in the table plus ecs-not-stopped.json");
+                assertEquals(19, samples, "18 STOPPED samples in the table plus ecs-not-stopped.json");
             }
         }
     }
@@ -218,6 +219,28 @@ class EcsTaskStoppedHandlerTest {
             String text = Payloads.visibleText(payload);
             assertTrue(text.contains("*Containers (30)*\n\u2022 *worker-18* `fanout-worker:7.1.18` exit `2`"), text);
             assertTrue(text.contains("\u2026 and 22 more: 21 exited non-zero, 1 exited 0"), text);
+        }
+
+        @Test
+        void aTaskEventThroughSnsReadsExactlyLikeTheDirectEventBridgeDelivery() {
+            JsonObject viaSns = messageFor("ecs-sns-wrapped-crashed.json");
+            slack.payloads().clear();
+            JsonObject direct = messageFor("ecs-crashed-service.json");
+            assertEquals(direct, viaSns);
+        }
+
+        @Test
+        void absentFactsAreLeftOutRatherThanShownAsADash() {
+            String text = Payloads.visibleText(messageFor("ecs-no-exit-codes.json"));
+            assertTrue(!text.contains("\n-\n") && !text.endsWith("\n-"), text);
+        }
+
+        @Test
+        void aCapacityProviderNamedLikeItsLaunchTypeIsShownOnce() {
+            TaskStop fargate = TaskStopBuilder.task().capacityProvider("FARGATE").launchType("FARGATE").build();
+            TaskStop spot = TaskStopBuilder.task().capacityProvider("FARGATE_SPOT").launchType("FARGATE").build();
+            assertEquals("FARGATE", TaskStopMessageFormatter.capacity(fargate));
+            assertEquals("FARGATE_SPOT (FARGATE)", TaskStopMessageFormatter.capacity(spot));
         }
 
         @Test

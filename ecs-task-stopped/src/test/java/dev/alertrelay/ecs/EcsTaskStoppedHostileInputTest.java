@@ -49,23 +49,47 @@ class EcsTaskStoppedHostileInputTest {
         slack.payloads().forEach(BlockKitLimits::assertValid);
     }
 
+    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 400, seed = "6101")
+    void aSampleWithAnyFieldMutatedIsPostedWithinLimitsOrRejectedWithKeptSeed6101(@ForAll("mutatedSamples") String event) {
+        aSampleWithAnyFieldMutatedIsPostedWithinLimitsOrRejected(event);
+    }
+
+    @Property(tries = 400)
     void aSampleWithAnyFieldMutatedIsPostedWithinLimitsOrRejected(@ForAll("mutatedSamples") String event) {
         postsValidMessagesOrRejects(event);
     }
 
+    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 200, seed = "6102")
+    void arbitraryJsonIsPostedWithinLimitsOrRejectedWithKeptSeed6102(@ForAll("arbitraryJson") String event) {
+        arbitraryJsonIsPostedWithinLimitsOrRejected(event);
+    }
+
+    @Property(tries = 200)
     void arbitraryJsonIsPostedWithinLimitsOrRejected(@ForAll("arbitraryJson") String event) {
         postsValidMessagesOrRejects(event);
     }
 
+    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 150, seed = "6103")
+    void aTruncatedSampleIsPostedWithinLimitsOrRejectedWithKeptSeed6103(@ForAll("truncatedSamples") String event) {
+        aTruncatedSampleIsPostedWithinLimitsOrRejected(event);
+    }
+
+    @Property(tries = 150)
     void aTruncatedSampleIsPostedWithinLimitsOrRejected(@ForAll("truncatedSamples") String event) {
         postsValidMessagesOrRejects(event);
     }
 
     /** Arbitrary JSON in place of the envelope's detail, which holds everything the message is made of. */
+    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 200, seed = "6104")
+    void aDetailOfAnyShapeIsPostedWithinLimitsOrRejectedWithKeptSeed6104(@ForAll("details") String detail) {
+        aDetailOfAnyShapeIsPostedWithinLimitsOrRejected(detail);
+    }
+
+    @Property(tries = 200)
     void aDetailOfAnyShapeIsPostedWithinLimitsOrRejected(@ForAll("details") String detail) {
         JsonObject event = Json.parseObject(EventFiles.text("ecs-crashed-service.json"));
         event.add("detail", Json.parse(detail));

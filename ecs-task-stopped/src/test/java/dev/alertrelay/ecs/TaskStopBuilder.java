@@ -47,6 +47,11 @@ final class TaskStopBuilder {
         return this;
     }
 
+    TaskStopBuilder launchType(String value) {
+        launchType = value;
+        return this;
+    }
+
     TaskStopBuilder container(String name, Integer exitCode) {
         return container(name, exitCode, null);
     }

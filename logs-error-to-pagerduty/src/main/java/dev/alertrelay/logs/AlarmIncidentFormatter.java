@@ -2,7 +2,10 @@ package dev.alertrelay.logs;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.alertrelay.common.alarm.AlarmConditions;
 import dev.alertrelay.common.alarm.AlarmTrigger;
+import dev.alertrelay.common.alarm.ChildAlarm;
+import dev.alertrelay.common.alarm.MetricQuery;
 import dev.alertrelay.common.alarm.AlarmConsoleLinks;
 import dev.alertrelay.common.aws.AwsPartitions;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
@@ -94,6 +97,7 @@ public final class AlarmIncidentFormatter {
         if (metric != null && metric.threshold() != null) {
             details.addProperty("threshold", (metric.comparisonOperator() == null ? "" : metric.comparisonOperator() + " ") + metric.threshold());
         }
+        addKindDetails(details, alarm);
         if (alarm.accountId() != null) {
             details.addProperty("account", alarm.accountId());
         }
@@ -101,6 +105,71 @@ public final class AlarmIncidentFormatter {
             details.addProperty("region", alarm.region());
         }
         return details;
+    }
+
+    /**
+     * What Slack shows for each kind of alarm, so the incident explains itself: the condition in words; for metric
+     * math the evaluated expression and its inputs; for anomaly detection the band; for a composite alarm its rule
+     * and the children that triggered it.
+     */
+    private static void addKindDetails(JsonObject details, CloudWatchAlarm alarm) {
+        String condition = alarm.isComposite() ? null : AlarmConditions.inWords(alarm);
+        if (condition != null) {
+            details.addProperty("condition", condition);
+        }
+        AlarmTrigger trigger = alarm.trigger();
+        switch (alarm.kind()) {
+            case METRIC_MATH -> {
+                MetricQuery evaluated = trigger.evaluatedQuery();
+                if (evaluated != null && evaluated.isExpression()) {
+                    details.addProperty("expression", evaluated.expression());
+                }
+                JsonArray inputs = new JsonArray();
+                for (MetricQuery query : trigger.metrics()) {
+                    if (query != evaluated) {
+                        inputs.add(describe(query));
+                    }
+                }
+                if (!inputs.isEmpty()) {
+                    details.add("inputs", inputs);
+                }
+            }
+            case ANOMALY_DETECTION -> {
+                if (trigger.anomalyBand() != null && trigger.anomalyBand().expression() != null) {
+                    details.addProperty("anomaly_band", trigger.anomalyBand().expression());
+                }
+                MetricQuery evaluated = trigger.evaluatedQuery();
+                if (evaluated != null && evaluated.metricName() != null) {
+                    details.addProperty("metric", (evaluated.namespace() == null ? "" : evaluated.namespace() + " ") + evaluated.metricName());
+                }
+            }
+            case COMPOSITE -> {
+                details.addProperty("alarm_rule", alarm.alarmRule());
+                JsonArray children = new JsonArray();
+                for (ChildAlarm child : alarm.triggeringChildren()) {
+                    children.add(child.name() + (child.state() == null ? "" : " (" + child.state() + ")"));
+                }
+                if (!children.isEmpty()) {
+                    details.add("triggering_children", children);
+                }
+            }
+            case METRIC -> { }
+        }
+    }
+
+    /** {@code m1 = Errors (AWS/Lambda, Sum)} or {@code e1 = m1/m2}, as the Slack message lists them. */
+    private static String describe(MetricQuery query) {
+        String id = (query.id() == null ? "?" : query.id()) + " = ";
+        if (query.isExpression()) {
+            return id + query.expression();
+        }
+        StringBuilder detail = new StringBuilder();
+        for (String part : new String[] {query.namespace(), query.statistic()}) {
+            if (part != null) {
+                detail.append(detail.isEmpty() ? "" : ", ").append(part);
+            }
+        }
+        return id + (query.metricName() == null ? "?" : query.metricName()) + (detail.isEmpty() ? "" : " (" + detail + ")");
     }
 
     private static String nonNull(String part) {

@@ -25,7 +25,7 @@ import java.util.Map;
 public final class ErrorIncidentFormatter {
 
     /** What a batch became. */
-    public record Incidents(List<PagerDutyEvent> events, int errorLines, int fingerprints, int folded) {
+    public record Incidents(List<PagerDutyEvent> events, int errorLines, int fingerprints, int folded, int platformLines) {
     }
 
     static final String CLIENT = "alert-relay";
@@ -48,8 +48,18 @@ public final class ErrorIncidentFormatter {
         Map<String, ErrorGroup> byFingerprint = new HashMap<>();
         List<ErrorGroup> inOrder = new ArrayList<>();
         int errorLines = 0;
+        int platformLines = 0;
         for (LogEvent event : batch.logEvents()) {
-            ErrorLine line = ErrorLineParser.parse(event.message());
+            ErrorLine line = switch (LambdaPlatformLines.classify(event.message())) {
+                case LambdaPlatformLines.Routine routine -> null;
+                case LambdaPlatformLines.Failure failure ->
+                        new ErrorLine(LogLevel.ERROR, failure.headline(), null, event.message().strip(), null, null);
+                case LambdaPlatformLines.NotPlatform notPlatform -> ErrorLineParser.parse(event.message());
+            };
+            if (line == null) {
+                platformLines++;
+                continue;
+            }
             if (line.level() != null && !line.level().isIncident()) {
                 continue;
             }
@@ -76,7 +86,7 @@ public final class ErrorIncidentFormatter {
         if (!folded.isEmpty()) {
             events.add(stormSummary(batch, folded));
         }
-        return new Incidents(List.copyOf(events), errorLines, inOrder.size(), folded.size());
+        return new Incidents(List.copyOf(events), errorLines, inOrder.size(), folded.size(), platformLines);
     }
 
     private PagerDutyEvent trigger(LogsSubscriptionBatch batch, ErrorGroup group) {

@@ -5,6 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.Json;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Reads a log event's message as an {@link ErrorLine}. Understands:
  * <ul>
@@ -53,28 +57,40 @@ final class ErrorLineParser {
     }
 
     private static ErrorLine fromJson(JsonObject json, LogLevel outerLevel) {
-        LogLevel level = outerLevel != null ? outerLevel : LogLevel.of(firstString(json, "level", "severity", "levelname", "log.level"));
-        String errorType = Json.string(json, "errorType");
-        String errorMessage = Json.string(json, "errorMessage", "");
-        String message = firstString(json, "message", "msg");
-        if (message == null && json.get("message") instanceof JsonObject structured) {
-            message = Json.toJson(structured);
+        LogLevel level = outerLevel != null ? outerLevel
+                : LogLevel.of(firstString(json, "level", "severity", "levelname", "log.level", "loglevel"));
+        JsonObject structured = json.get("message") instanceof JsonObject object ? object : null;
+        Thrown thrown = Thrown.in(json);
+        if (thrown == null && structured != null) {
+            thrown = Thrown.in(structured);
         }
-        String errorLine = errorType == null ? null : errorMessage.isEmpty() ? errorType : errorType + ": " + errorMessage;
-        if (level == null && errorType != null) {
+        String message = firstString(json, "message", "msg");
+        if (message == null && structured != null) {
+            message = firstString(structured, "message", "msg");
+            if (message == null && thrown == null) {
+                message = readable(structured);
+            }
+        }
+        if (level == null && thrown != null) {
             level = LogLevel.ERROR;
         }
+        String errorLine = thrown == null ? null : thrown.line();
         StringBuilder text = new StringBuilder();
         String title;
         String exception;
         if (message == null || message.isBlank()) {
-            title = errorLine != null ? errorLine : Json.toJson(json);
+            title = errorLine != null ? errorLine : readable(json);
             exception = null;
             text.append(title);
         } else {
             String stripped = message.strip();
             int newline = stripped.indexOf('\n');
-            title = stripCr(newline < 0 ? stripped : stripped.substring(0, newline)).strip();
+            String firstLine = stripCr(newline < 0 ? stripped : stripped.substring(0, newline));
+            Prefix prefix = Prefix.of(firstLine);
+            title = firstLine.substring(prefix.end).strip();
+            if (title.isEmpty()) {
+                title = firstLine.strip();
+            }
             text.append(stripped);
             if (errorLine != null && !stripped.contains(errorLine)) {
                 exception = errorLine;
@@ -83,28 +99,139 @@ final class ErrorLineParser {
                 exception = exceptionClassOf(title) == null && newline >= 0 ? exceptionLineBelow(stripped, newline + 1) : null;
             }
         }
-        appendStackTrace(text, json);
-        return new ErrorLine(level, title, exception, text.toString(),
-                firstString(json, "requestId", "AWSRequestId", "aws_request_id", "request_id"), Json.string(json, "service"));
+        if (thrown != null && thrown.stack() != null) {
+            text.append('\n').append(thrown.stack());
+        }
+        String requestId = firstString(json, "requestId", "AWSRequestId", "aws_request_id", "request_id", "awsRequestId");
+        return new ErrorLine(level, title, exception, text.toString(), requestId,
+                firstString(json, "service", "service.name", "serviceName"));
     }
 
-    private static void appendStackTrace(StringBuilder text, JsonObject json) {
-        for (String key : new String[] {"stackTrace", "stack", "stack_trace"}) {
-            JsonElement value = json.get(key);
-            if (value instanceof JsonArray frames) {
-                for (JsonElement frame : frames) {
-                    if (frame.isJsonPrimitive()) {
-                        text.append('\n').append(frame.getAsString().stripTrailing());
+    /**
+     * The exception a structured log line carries, in the field names each logger uses: Lambda's JSON log format and
+     * its uncaught-error records ({@code errorType}, {@code errorMessage}, {@code stackTrace}); Powertools for Python
+     * ({@code exception_name}, {@code exception}, a traceback); Powertools for Java and TypeScript, pino and bunyan
+     * ({@code error} or {@code err} with {@code name}/{@code type}, {@code message}, {@code stack}); log4j2's
+     * JsonLayout ({@code thrown} with {@code name}, {@code message}); Elastic Common Schema layouts
+     * ({@code error.type}, {@code error.message}, {@code error.stack_trace}); logstash-logback-encoder
+     * ({@code stack_trace}, whose first line is the exception).
+     *
+     * @param type    the exception class, or null when only a trace is known
+     * @param message the exception's message, or ""
+     * @param stack   the stack trace as text, or null
+     */
+    private record Thrown(String type, String message, String stack) {
+
+        String line() {
+            if (type == null) {
+                return message.isEmpty() ? null : message;
+            }
+            return message.isEmpty() ? type : type + ": " + message;
+        }
+
+        static Thrown in(JsonObject json) {
+            String lambdaType = firstString(json, "errorType");
+            if (lambdaType != null) {
+                return new Thrown(lambdaType, Json.string(json, "errorMessage", "").strip(), stackOf(json, "stackTrace", "stack"));
+            }
+            String exceptionName = firstString(json, "exception_name");
+            String traceback = firstString(json, "exception");
+            if (exceptionName != null || traceback != null) {
+                String last = traceback == null ? null : exceptionLineAtEnd(traceback);
+                String type = last == null ? null : exceptionClassOf(last);
+                if (type != null && (exceptionName == null || type.equals(exceptionName) || type.endsWith("." + exceptionName))) {
+                    return new Thrown(type, last.substring(type.length() + 1).strip(), traceback.stripTrailing());
+                }
+                return new Thrown(exceptionName, "", traceback == null ? null : traceback.stripTrailing());
+            }
+            for (String key : new String[] {"error", "err", "thrown", "exception"}) {
+                if (json.get(key) instanceof JsonObject error) {
+                    String type = firstString(error, "type", "name", "errorType", "class", "exception_class");
+                    String message = firstString(error, "message", "errorMessage", "localizedMessage");
+                    if (type != null || message != null) {
+                        return new Thrown(type, message == null ? "" : message.strip(),
+                                stackOf(error, "stack", "stack_trace", "stackTrace", "extendedStackTrace"));
                     }
                 }
-                return;
             }
-            String trace = Json.string(json, key);
-            if (trace != null && !trace.isBlank()) {
-                text.append('\n').append(trace.stripTrailing());
-                return;
+            String ecsType = firstString(json, "error.type");
+            String ecsMessage = firstString(json, "error.message");
+            if (ecsType != null || ecsMessage != null) {
+                return new Thrown(ecsType, ecsMessage == null ? "" : ecsMessage.strip(), stackOf(json, "error.stack_trace"));
             }
+            String trace = stackOf(json, "stack_trace", "stackTrace", "stack");
+            if (trace != null) {
+                String first = stripCr(trace.lines().findFirst().orElse("")).strip();
+                String type = exceptionClassOf(first);
+                if (type == null) {
+                    return new Thrown(null, "", trace);
+                }
+                String rest = first.substring(type.length());
+                return new Thrown(type, rest.startsWith(":") ? rest.substring(1).strip() : rest.strip(), trace);
+            }
+            return null;
         }
+
+        /** A trace as an array of frames or as one string; frames that are objects (log4j2's) as their JSON. */
+        private static String stackOf(JsonObject json, String... keys) {
+            for (String key : keys) {
+                JsonElement value = json.get(key);
+                if (value instanceof JsonArray frames) {
+                    StringBuilder text = new StringBuilder();
+                    for (JsonElement frame : frames) {
+                        if (!text.isEmpty()) {
+                            text.append('\n');
+                        }
+                        text.append(frame.isJsonPrimitive() ? frame.getAsString().stripTrailing() : Json.toJson(frame));
+                    }
+                    if (!text.isEmpty()) {
+                        return text.toString();
+                    }
+                }
+                String trace = Json.string(json, key);
+                if (trace != null && !trace.isBlank()) {
+                    return trace.stripTrailing();
+                }
+            }
+            return null;
+        }
+
+        /** Python puts the exception last: {@code KeyError: 'total'} below the frames. */
+        private static String exceptionLineAtEnd(String traceback) {
+            List<String> lines = traceback.strip().lines().toList();
+            for (int i = lines.size() - 1; i >= 0 && i >= lines.size() - 3; i--) {
+                String line = lines.get(i).strip();
+                String type = exceptionClassOf(line);
+                if (type != null && line.length() > type.length()) {
+                    return line;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final Set<String> BOOKKEEPING_FIELDS = Set.of("timestamp", "time", "@timestamp", "level", "severity",
+            "levelname", "log.level", "loglevel", "requestId", "AWSRequestId", "aws_request_id", "request_id", "xray_trace_id",
+            "traceId", "logger", "logger_name", "loggerName", "thread", "thread_name", "location", "service", "cold_start",
+            "function_name", "function_arn", "function_memory_size", "function_request_id", "sampling_rate");
+
+    /**
+     * A JSON object a person can read in a summary: {@code key: value} pairs without the bookkeeping fields (time,
+     * level, request id), nested values as compact JSON. Used when a line logs an object and no message.
+     */
+    private static String readable(JsonObject json) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, JsonElement> entry : json.entrySet()) {
+            JsonElement value = entry.getValue();
+            if (BOOKKEEPING_FIELDS.contains(entry.getKey()) || value.isJsonNull()) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(entry.getKey()).append(": ").append(value.isJsonPrimitive() ? value.getAsString() : Json.toJson(value));
+        }
+        return text.isEmpty() ? "(a JSON log line without a message)" : text.toString();
     }
 
     /** The first line below {@code from} that starts with an exception class, as in a Java, Python or Node trace. */

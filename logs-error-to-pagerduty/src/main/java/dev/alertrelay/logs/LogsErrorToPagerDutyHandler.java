@@ -3,6 +3,7 @@ package dev.alertrelay.logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.gson.JsonObject;
+import dev.alertrelay.common.alarm.AlarmConfigurationChange;
 import dev.alertrelay.common.alarm.AlarmEvents;
 import dev.alertrelay.common.alarm.AlarmNotification;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
@@ -63,7 +64,7 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
         ErrorIncidentFormatter.Incidents incidents = errors.format(batch);
         pagerDuty.sendAll(incidents.events(), deadline);
         Log.info("logs-error-to-pagerduty logGroup=" + batch.logGroup() + " lines=" + batch.logEvents().size()
-                + " errorLines=" + incidents.errorLines() + " fingerprints=" + incidents.fingerprints()
+                + " errorLines=" + incidents.errorLines() + " platformLines=" + incidents.platformLines() + " fingerprints=" + incidents.fingerprints()
                 + " folded=" + incidents.folded() + " sent=" + incidents.events().size());
     }
 
@@ -73,6 +74,8 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
             switch (notification) {
                 case CloudWatchAlarm alarm -> alarms.format(alarm).ifPresentOrElse(events::add,
                         () -> Log.info("alarm " + alarm.name() + " is " + alarm.state() + ": nothing to send"));
+                case AlarmConfigurationChange change -> Log.info("alarm " + change.alarmName() + ": configuration change ("
+                        + change.operation() + "), not a state change: nothing to send");
                 case OtherSnsMessage other -> Log.warn("ignored an SNS message that is not a CloudWatch alarm (subject: "
                         + other.subject() + ", topic: " + other.topicArn() + ")");
             }

@@ -4,7 +4,6 @@ import dev.alertrelay.common.text.Truncate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -15,6 +14,9 @@ import java.util.regex.PatternSyntaxException;
  * fields (PagerDuty routing and integration keys among them), PEM private keys, plus the operator's own regexes.
  *
  * <p>It errs towards hiding too much: a word after "Basic " or after "token:" is hidden even when it was harmless.
+ * Exception names are not keys: {@code AuthorizationErrorException: An error occurred} and
+ * {@code TokenExpiredException: ...} keep their words (a key word followed by a class name that ends in Exception,
+ * Error, Fault or Throwable is not a {@code key: value} pair).
  * Every pattern is compiled once; the built-in ones are only tried where one of their anchor words occurs (found with
  * {@link String#indexOf}), so a 10,000-line batch stays fast.
  */
@@ -36,7 +38,7 @@ public final class Redactor {
     private static final Rule KEY_VALUE = anchoredRule(Pattern.compile(
             "(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|authorization"
                     + "|(?:routing|integration|service)[_-]?key)"
-                    + "[\\w-]{0,24}+\\\\?[\"']?\\s{0,3}[:=]\\s{0,3}"
+                    + "[\\w-]{0,24}+(?<!(?-i:Exception|Error|Fault|Throwable))\\\\?[\"']?\\s{0,3}[:=]\\s{0,3}"
                     + "(?!\\[REDACTED\\]|\\\\?\"\\[REDACTED\\])"
                     + "(\\\\\"(?:[^\"\\\\]|\\\\[^\"]){0,4000}\\\\\"|\"(?:[^\"\\\\\\r\\n]|\\\\.){0,4000}\"|'[^'\\r\\n]{0,4000}'"
                     + "|(?:(?:bearer|basic)\\s++)?[^\\s,;&\"'}\\])\\\\]++)"),
@@ -146,15 +148,28 @@ public final class Redactor {
             return text;
         }
         String result = text;
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = lowerCaseSameLength(text);
         for (Rule rule : rules) {
             String changed = rule.apply(result, lower);
             if (changed != result) {
                 result = changed;
-                lower = changed.toLowerCase(Locale.ROOT);
+                lower = lowerCaseSameLength(changed);
             }
         }
         return result;
+    }
+
+    /**
+     * The text with each char lower-cased on its own, so that every index in it is an index in {@code text}:
+     * {@link String#toLowerCase} may change the length ("\u0130" becomes two chars), and an anchor found in such a
+     * copy would point into the wrong place of the original.
+     */
+    static String lowerCaseSameLength(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     /**

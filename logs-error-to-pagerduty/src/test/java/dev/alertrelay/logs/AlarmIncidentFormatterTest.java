@@ -38,6 +38,32 @@ class AlarmIncidentFormatterTest {
         assertEquals("alert-relay-alarm:arn:aws:cloudwatch:eu-west-1:123456789012:alarm:orders-api-error-lines", trigger.dedupKey());
     }
 
+    private JsonObject details(String file) {
+        return formatter.format(alarm(file)).orElseThrow().toJson().getAsJsonObject("payload").getAsJsonObject("custom_details");
+    }
+
+    @Test
+    void aMetricMathIncidentCarriesTheExpressionAndItsInputs() {
+        JsonObject details = details("alarm-sns-metric-math.json");
+        assertTrue(details.has("expression"), details.toString());
+        assertTrue(details.getAsJsonArray("inputs").size() >= 2, details.toString());
+        assertTrue(details.get("condition").getAsString().length() > 0);
+    }
+
+    @Test
+    void anAnomalyDetectionIncidentCarriesTheBand() {
+        JsonObject details = details("alarm-sns-anomaly-detection.json");
+        assertTrue(details.get("anomaly_band").getAsString().startsWith("ANOMALY_DETECTION_BAND("), details.toString());
+    }
+
+    @Test
+    void aCompositeIncidentCarriesTheRuleAndTheTriggeringChildren() {
+        JsonObject details = details("alarm-eventbridge-envelope-alarmdata.json");
+        assertEquals("ALARM(shop-alb-no-healthy-hosts) OR ALARM(shop-checkout-5xx)", details.get("alarm_rule").getAsString());
+        assertEquals("shop-alb-no-healthy-hosts (ALARM)", details.getAsJsonArray("triggering_children").get(0).getAsString());
+        assertEquals("123456789012", details.get("account").getAsString());
+    }
+
     @Test
     void anAlarmWithoutAnArnGetsTheKeyItsArnWouldGive() {
         CloudWatchAlarm withArn = alarm("logs-alarm-sns-alarm.json");

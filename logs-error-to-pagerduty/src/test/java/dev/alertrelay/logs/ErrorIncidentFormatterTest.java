@@ -62,7 +62,7 @@ class ErrorIncidentFormatterTest {
     @Test
     void linesWithoutALevelGetTheDefaultSeverity() {
         LogsErrorSettings warningByDefault = new LogsErrorSettings(Severity.WARNING, 20, 5, Redactor.BUILT_IN_ONLY, null, false);
-        PagerDutyEvent event = format(warningByDefault, LogBatches.of("Task timed out after 3.00 seconds")).get(0);
+        PagerDutyEvent event = format(warningByDefault, LogBatches.of("upstream returned 503 for GET /orders")).get(0);
         assertEquals("warning", Json.string(payload(event), "severity"));
     }
 

@@ -49,6 +49,68 @@ class LogsErrorToPagerDutyHandlerTest {
         assertTrue(pagerDuty.attempted.get(0).summary().contains("DataIntegrityViolationException"));
     }
 
+    private static String eventClass(PagerDutyEvent event) {
+        return event.toJson().getAsJsonObject("payload").get("class").getAsString();
+    }
+
+    @Test
+    void structuredLogsOfEveryCommonLoggerReadAsTheirErrorClassAndMessageEachItsOwnIncident() {
+        handle(EventFiles.stream("logs-subscription-structured.json"));
+
+        assertEquals(List.of(
+                        "checkout: TypeError: Cannot read properties of undefined (reading 'sku')",
+                        "checkout: PaymentDeclinedError: card 4111 declined by issuer",
+                        "checkout: KeyError: 'total'",
+                        "checkout: Order 98231 could not be saved \u2014 java.sql.SQLTransientConnectionException: HikariPool-1 - Connection"
+                                + " is not available, request timed out after 30000ms.",
+                        "checkout: Payment provider call failed \u2014 ConnectionError: HTTPSConnectionPool(host='api.pay.example',"
+                                + " port=443): Max retries exceeded",
+                        "checkout: Startup failed \u2014 java.net.BindException: Port 8080 already in use",
+                        "checkout: Inventory sync aborted \u2014 java.lang.IllegalStateException: warehouse feed is empty",
+                        "checkout: Refund failed \u2014 com.shop.refunds.LedgerLockedException: ledger 2026-11 is closed",
+                        "checkout: cartId: c-771, reason: inventory mismatch, skus: 3"),
+                pagerDuty.attempted.stream().map(PagerDutyEvent::summary).toList());
+        assertEquals(List.of("TypeError", "PaymentDeclinedError", "KeyError", "java.sql.SQLTransientConnectionException",
+                        "ConnectionError", "java.net.BindException", "java.lang.IllegalStateException",
+                        "com.shop.refunds.LedgerLockedException", "ERROR"),
+                pagerDuty.attempted.stream().map(LogsErrorToPagerDutyHandlerTest::eventClass).toList());
+        assertEquals(9, pagerDuty.attempted.stream().map(PagerDutyEvent::dedupKey).distinct().count(), "one incident per error");
+        assertTrue(pagerDuty.attempted.stream().noneMatch(e -> e.summary().contains("{")), "no summary is raw JSON");
+    }
+
+    @Test
+    void lambdaPlatformLinesNeverPageButTimeoutsAndOutOfMemoryDo() {
+        handle(EventFiles.stream("logs-subscription-platform-lines.json"));
+
+        assertEquals(List.of("image-resize: Lambda: invocation timed out",
+                        "image-resize: Lambda: out of memory (Runtime.OutOfMemory)",
+                        "image-resize: Lambda: Runtime exited with error: signal: killed"),
+                pagerDuty.attempted.stream().map(PagerDutyEvent::summary).toList());
+        String timeout = pagerDuty.attempted.get(0).toJson().toString();
+        assertTrue(timeout.contains("\"occurrences\":2"), "the timeout line and its REPORT are one incident: " + timeout);
+        assertTrue(timeout.contains("Task timed out after 6.00 seconds"), "the samples keep the platform's own line");
+    }
+
+    @Test
+    void exceptionNamesKeepTheirWordsWhileCredentialsBesideThemAreHidden() {
+        handle(EventFiles.stream("logs-subscription-exception-names.json"));
+
+        List<String> summaries = pagerDuty.attempted.stream().map(PagerDutyEvent::summary).toList();
+        assertTrue(summaries.get(0).startsWith("notifier: AuthorizationErrorException: An error occurred (AuthorizationError)"), summaries.get(0));
+        assertEquals("notifier: TokenExpiredException: jwt expired at 2026-11-21T03:00:00Z", summaries.get(1));
+        assertTrue(summaries.get(2).startsWith("notifier: SecretsManagerException: Secrets Manager can't find"), summaries.get(2));
+        assertEquals("notifier: PasswordResetRequiredException: Password reset required for the user", summaries.get(3));
+        assertEquals("notifier: login to db failed: password=[REDACTED] token: [REDACTED] Authorization: [REDACTED]", summaries.get(4));
+        String all = pagerDuty.attempted.stream().map(e -> e.toJson().toString()).reduce("", String::concat);
+        assertTrue(!all.contains("Hunter2") && !all.contains("xoxb-") && !all.contains("abc.def"), all);
+    }
+
+    @Test
+    void anAlarmConfigurationChangeSendsNothing() {
+        handle(EventFiles.stream("alarm-eventbridge-configuration-change.json"));
+        assertEquals(List.of(), pagerDuty.attempted);
+    }
+
     @Test
     void aControlMessageSendsNothingAndSucceeds() {
         handle(EventFiles.stream("logs-subscription-control.json"));

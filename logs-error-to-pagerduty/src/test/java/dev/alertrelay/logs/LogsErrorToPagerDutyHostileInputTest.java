@@ -74,22 +74,46 @@ class LogsErrorToPagerDutyHostileInputTest {
         return Json.toJson(event);
     }
 
+    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 300, seed = "6201")
+    void aLogBatchWithAnyFieldMutatedIsSentWithinLimitsOrRejectedWithKeptSeed6201(@ForAll("mutatedBatches") String batch) {
+        aLogBatchWithAnyFieldMutatedIsSentWithinLimitsOrRejected(batch);
+    }
+
+    @Property(tries = 300)
     void aLogBatchWithAnyFieldMutatedIsSentWithinLimitsOrRejected(@ForAll("mutatedBatches") String batch) {
         sendsValidEventsOrRejects(subscriptionEvent(LogBatches.gzip(batch)));
     }
 
+    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 200, seed = "6202")
+    void awslogsDataThatIsNotBase64OfGzipOfABatchIsRejectedWithKeptSeed6202(@ForAll("brokenData") String data) {
+        awslogsDataThatIsNotBase64OfGzipOfABatchIsRejected(data);
+    }
+
+    @Property(tries = 200)
     void awslogsDataThatIsNotBase64OfGzipOfABatchIsRejected(@ForAll("brokenData") String data) {
         sendsValidEventsOrRejects(subscriptionEvent(data));
     }
 
+    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 300, seed = "6203")
+    void anEventWithAnyFieldMutatedIsSentWithinLimitsOrRejectedWithKeptSeed6203(@ForAll("mutatedEvents") String event) {
+        anEventWithAnyFieldMutatedIsSentWithinLimitsOrRejected(event);
+    }
+
+    @Property(tries = 300)
     void anEventWithAnyFieldMutatedIsSentWithinLimitsOrRejected(@ForAll("mutatedEvents") String event) {
         sendsValidEventsOrRejects(event);
     }
 
+    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 150, seed = "6204")
+    void arbitraryOrTruncatedJsonIsSentWithinLimitsOrRejectedWithKeptSeed6204(@ForAll("arbitraryOrTruncated") String event) {
+        arbitraryOrTruncatedJsonIsSentWithinLimitsOrRejected(event);
+    }
+
+    @Property(tries = 150)
     void arbitraryOrTruncatedJsonIsSentWithinLimitsOrRejected(@ForAll("arbitraryOrTruncated") String event) {
         sendsValidEventsOrRejects(event);
     }

@@ -124,4 +124,60 @@ class RedactorTest {
             assertEquals("push rejected: key [REDACTED] is revoked", redacted, token);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            AuthorizationErrorException: An error occurred (AuthorizationError) when calling the Publish operation
+            TokenExpiredException: jwt expired at 2026-11-21T03:00:00Z
+            SecretsManagerException: Secrets Manager can't find the specified secret.
+            PasswordResetRequiredException: Password reset required for the user
+            botocore.errorfactory.AccessTokenExpiredError: The access token has expired
+            com.shop.auth.CredentialsFault: upstream said no
+            """)
+    void exceptionNamesThatContainAKeyWordAreNotSecrets(String line) {
+        assertEquals(line, redactor.redact(line));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            token:                      | token: abc123                        | token: [REDACTED]
+            password=                   | password=hunter2x                    | password=[REDACTED]
+            Authorization:              | Authorization: Basic dXNlcjpwYXNz     | Authorization: [REDACTED]
+            key word ending in error    | token_error=abc123                   | token_error=[REDACTED]
+            """)
+    void credentialsAfterTheirKeyWordsAreStillHidden(String kind, String text, String expected) {
+        assertEquals(expected, redactor.redact(text), kind);
+    }
+
+    /**
+     * Characters whose lower case is longer than themselves ("\u0130" lower-cases to two chars) used to shift every
+     * offset found in a lower-cased copy, so the wrong characters were cut out of the original.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            dotted capital I       | \u0130\u0130\u0130\u0130 login password=hunter2x user=bob
+            Kelvin sign            | \u212a\u212a login password=hunter2x user=bob
+            surrogate pairs        | \ud83d\udd25\ud83d\udd25 login password=hunter2x user=bob
+            combining marks        | e\u0301e\u0301 login password=hunter2x user=bob
+            right-to-left text     | \u05e9\u05dc\u05d5\u05dd \u200f login password=hunter2x user=bob
+            control characters     | \u0007\u001b[31m login password=hunter2x user=bob
+            """)
+    void textThatChangesLengthWhenLowerCasedIsRedactedAtTheRightPlace(String kind, String text) {
+        String unescaped = unescape(text);
+        String prefix = unescaped.substring(0, unescaped.indexOf(" login"));
+        assertEquals(prefix + " login password=[REDACTED] user=bob", redactor.redact(unescaped), kind);
+    }
+
+    private static String unescape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.startsWith("\\u", i) && i + 6 <= text.length()) {
+                out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
+    }
 }

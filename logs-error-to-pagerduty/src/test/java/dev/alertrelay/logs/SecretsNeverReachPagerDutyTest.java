@@ -140,7 +140,13 @@ class SecretsNeverReachPagerDutyTest {
         });
     }
 
+    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 300, seed = "6301")
+    void noSecretReachesAnyTextOfThePagerDutyEventWithKeptSeed6301(@ForAll("leaks") Leak leak) {
+        noSecretReachesAnyTextOfThePagerDutyEvent(leak);
+    }
+
+    @Property(tries = 300)
     void noSecretReachesAnyTextOfThePagerDutyEvent(@ForAll("leaks") Leak leak) {
         RecordingPagerDutySender pagerDuty = new RecordingPagerDutySender();
         String event = LogBatches.subscriptionEvent(LogBatches.of(leak.message()));

@@ -3,6 +3,7 @@ package dev.alertrelay.common.alarm;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.alertrelay.common.event.Envelopes;
 import dev.alertrelay.common.json.InvalidEventException;
 import dev.alertrelay.common.json.Json;
 
@@ -12,36 +13,39 @@ import java.util.List;
 /**
  * Reads every event shape that carries CloudWatch alarm state changes:
  * <ul>
- *   <li>SNS ({@code Records[].Sns}): the alarm is the JSON in {@code Message}; any other message becomes an
- *       {@link OtherSnsMessage}, so nothing published to the topic is lost. No records: nothing to tell.</li>
+ *   <li>SNS ({@code Records[].Sns}) or SQS: the alarm is the JSON in {@code Message} (any of the shapes here); any
+ *       other message becomes an {@link OtherSnsMessage}, so nothing published to the topic is lost. No records:
+ *       nothing to tell.</li>
  *   <li>the direct alarm Lambda action ({@code source: aws.cloudwatch}, {@code alarmData}):
  *       https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-actions-Lambda</li>
  *   <li>EventBridge "CloudWatch Alarm State Change" (the same shape under {@code detail}):
  *       https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-eventbridge.html</li>
  * </ul>
- * Any other event is an {@link InvalidEventException}.
+ * An "Alarm Configuration Change" (an alarm created, updated or deleted) is an {@link AlarmConfigurationChange}, not a
+ * state change. Any other event is an {@link InvalidEventException}.
  */
 public final class AlarmEvents {
 
     private AlarmEvents() {
     }
 
-    /** The notifications in an event, in delivery order. */
+    /** What CloudWatch sends to EventBridge when an alarm is created, updated or deleted: not a state change. */
+    static final String CONFIGURATION_CHANGE = "CloudWatch Alarm Configuration Change";
+
+    /** The notifications in an event, in delivery order, whatever transport {@link Envelopes} took off it. */
     public static List<AlarmNotification> parse(JsonObject event) {
-        if (event.has("Records")) {
-            return fromSnsRecords(event);
+        List<Envelopes.Message> messages = Envelopes.unwrap(event);
+        List<AlarmNotification> notifications = new ArrayList<>(messages.size());
+        for (Envelopes.Message message : messages) {
+            notifications.add(message.wasWrapped() ? fromWrapped(message) : fromEvent(message.json()));
         }
-        JsonObject alarmData = Json.object(event, "alarmData");
-        if (alarmData != null) {
-            return List.of(AlarmDataReader.read(alarmData, Json.string(event, "alarmArn"),
-                    Json.string(event, "accountId"), Json.string(event, "region"), Json.string(event, "time"),
-                    AlarmSource.ALARM_ACTION));
-        }
-        JsonObject detail = Json.object(event, "detail");
-        if (detail != null && Json.string(detail, "alarmName") != null) {
-            return List.of(AlarmDataReader.read(detail, firstString(Json.array(event, "resources")),
-                    Json.string(event, "account"), Json.string(event, "region"), Json.string(event, "time"),
-                    AlarmSource.EVENTBRIDGE));
+        return notifications;
+    }
+
+    private static AlarmNotification fromEvent(JsonObject event) {
+        AlarmNotification notification = alarmIn(event, null);
+        if (notification != null) {
+            return notification;
         }
         String detailType = Json.string(event, "detail-type");
         throw new InvalidEventException("not a CloudWatch alarm event: expected SNS Records, a direct alarm action"
@@ -49,41 +53,49 @@ public final class AlarmEvents {
                 + (detailType == null ? "" : ", got detail-type \"" + detailType + "\""));
     }
 
-    /**
-     * One SNS message body read as an alarm, or null when it is not one. For messages that reach a function by another
-     * path (an SQS queue subscribed to the topic); {@code topicArn} supplies region and account when the alarm lacks them.
-     */
-    public static CloudWatchAlarm alarmInSnsMessage(String message, String topicArn) {
-        return Json.tryParse(message) instanceof JsonObject object ? SnsAlarmReader.read(object, topicArn) : null;
-    }
-
-    private static List<AlarmNotification> fromSnsRecords(JsonObject event) {
-        JsonArray records = Json.array(event, "Records");
-        if (records == null) {
-            throw new InvalidEventException("Records is not an array");
-        }
-        List<AlarmNotification> notifications = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            JsonObject sns = Json.object(Json.objectAt(records, i), "Sns");
-            if (sns == null) {
-                throw new InvalidEventException("record " + i + " is not an SNS record (no Sns object)");
-            }
-            notifications.add(fromSnsMessage(sns));
-        }
-        return notifications;
-    }
-
-    private static AlarmNotification fromSnsMessage(JsonObject sns) {
-        String topicArn = Json.string(sns, "TopicArn");
-        String message = Json.string(sns, "Message");
-        CloudWatchAlarm alarm = alarmInSnsMessage(message, topicArn);
+    /** A message that came through SNS or SQS: an alarm in any of its shapes, else kept as it was published. */
+    private static AlarmNotification fromWrapped(Envelopes.Message message) {
+        String topicArn = message.sns() == null ? null : message.sns().topicArn();
+        AlarmNotification alarm = message.json() == null ? null : alarmIn(message.json(), topicArn);
         if (alarm != null) {
             return alarm;
         }
         Arn topic = Arn.parse(topicArn);
-        return new OtherSnsMessage(Json.string(sns, "Subject"), topicArn, message,
-                AlarmTimes.parse(Json.string(sns, "Timestamp")), topic == null ? null : topic.region(),
-                topic == null ? null : topic.accountId());
+        return new OtherSnsMessage(message.sns() == null ? null : message.sns().subject(), topicArn, message.body(),
+                AlarmTimes.parse(message.sns() == null ? null : message.sns().timestamp()),
+                topic == null ? null : topic.region(), topic == null ? null : topic.accountId());
+    }
+
+    /**
+     * The alarm notification in one JSON document, or null when it holds none: SNS's PascalCase alarm message, the
+     * direct alarm action ({@code alarmData}, also seen inside an EventBridge envelope), or an EventBridge
+     * {@code detail}. The EventBridge envelope's account and resources stand in for what the alarm data lacks.
+     */
+    private static AlarmNotification alarmIn(JsonObject json, String topicArn) {
+        if (json.has("AlarmName")) {
+            return SnsAlarmReader.read(json, topicArn);
+        }
+        String envelopeArn = firstString(Json.array(json, "resources"));
+        JsonObject alarmData = Json.object(json, "alarmData");
+        if (alarmData != null) {
+            return AlarmDataReader.read(alarmData, firstNonBlank(Json.string(json, "alarmArn"), envelopeArn),
+                    firstNonBlank(Json.string(json, "accountId"), Json.string(json, "account")), Json.string(json, "region"),
+                    Json.string(json, "time"), AlarmSource.ALARM_ACTION);
+        }
+        JsonObject detail = Json.object(json, "detail");
+        if (detail != null && Json.string(detail, "alarmName") != null) {
+            String detailType = Json.string(json, "detail-type");
+            if (CONFIGURATION_CHANGE.equals(detailType)) {
+                return new AlarmConfigurationChange(Json.string(detail, "alarmName"), Json.string(detail, "operation"), envelopeArn);
+            }
+            return AlarmDataReader.read(detail, envelopeArn, Json.string(json, "account"), Json.string(json, "region"),
+                    Json.string(json, "time"), AlarmSource.EVENTBRIDGE);
+        }
+        return null;
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
     }
 
     private static String firstString(JsonArray array) {

@@ -1,5 +1,5 @@
 package dev.alertrelay.common.alarm;
 
-/** One thing to tell someone about, found in an event: an alarm state change, or another message on the alarm topic. */
-public sealed interface AlarmNotification permits CloudWatchAlarm, OtherSnsMessage {
+/** One thing found in an alarm event: an alarm state change, another message on the alarm topic, or a configuration change (nothing to tell). */
+public sealed interface AlarmNotification permits CloudWatchAlarm, OtherSnsMessage, AlarmConfigurationChange {
 }

@@ -210,9 +210,9 @@ class AlarmEventsTest {
         }
 
         @Test
-        void rejectsRecordsThatAreNotSnsRecords() {
+        void rejectsRecordsThatAreNeitherSnsNorSqsRecords() {
             assertThrows(InvalidEventException.class,
-                    () -> AlarmEvents.parse(Json.parseObject("{\"Records\":[{\"eventSource\":\"aws:sqs\",\"body\":\"x\"}]}")));
+                    () -> AlarmEvents.parse(Json.parseObject("{\"Records\":[{\"eventSource\":\"aws:kinesis\",\"kinesis\":{}}]}")));
         }
     }
 
