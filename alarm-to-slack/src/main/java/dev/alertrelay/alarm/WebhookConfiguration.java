@@ -25,10 +25,10 @@ final class WebhookConfiguration {
         SlackOverrides overrides = SlackOverrides.fromEnvironment(env).withDefaultChannel(env.apply(BLUEPRINT_CHANNEL));
         String blueprintUrl = env.apply(BLUEPRINT_ENCRYPTED_URL);
         if (secrets.isConfigured(SlackSender.WEBHOOK_SECRET) || blueprintUrl == null || blueprintUrl.isBlank()) {
-            return SlackSender.create(() -> secrets.resolve(SlackSender.WEBHOOK_SECRET), overrides, SlackSender.WEBHOOK_SECRET);
+            return SlackSender.create(secrets.secret(SlackSender.WEBHOOK_SECRET), overrides);
         }
-        return SlackSender.create(() -> withHttpsScheme(secrets.resolveEncryptedVariable(BLUEPRINT_ENCRYPTED_URL)),
-                overrides, BLUEPRINT_ENCRYPTED_URL);
+        return SlackSender.create(secrets.encryptedVariable(BLUEPRINT_ENCRYPTED_URL).map(WebhookConfiguration::withHttpsScheme),
+                overrides);
     }
 
     /** The blueprint prepends {@code https://} to the decrypted value; a value that has a scheme keeps it. */

@@ -78,4 +78,9 @@ class AlarmToSlackJarIT {
         assertEquals(2, result.exitCode(), result.all());
         assertTrue(result.stderr().contains("not a CloudWatch alarm event"), result.stderr());
     }
+
+    @org.junit.jupiter.api.Test
+    void theJarShipsUrlConnectionClientAsItsOnlyHttpClientAndStaysUnder15Mb() {
+        dev.alertrelay.common.testing.JarContents.assertShipsOnlyUrlConnectionClient(dev.alertrelay.common.testing.JarProcess.jar());
+    }
 }

@@ -168,9 +168,8 @@ class FoundationEndToEndIT {
         String loaded = Files.readString(classLog);
         assertTrue(loaded.contains("dev.alertrelay"), "class log is empty?");
         assertFalse(loaded.contains("software.amazon.awssdk"), "an AWS SDK class was loaded");
-        for (String client : List.of("dev.alertrelay.common.aws.AwsJsonClient", "dev.alertrelay.common.aws.SigV4Signer",
-                "dev.alertrelay.common.aws.CredentialsProvider", "dev.alertrelay.common.secrets.KmsSecretSource",
-                "dev.alertrelay.common.secrets.SsmSecretSource")) {
+        for (String client : List.of("dev.alertrelay.common.secrets.AwsClients", "dev.alertrelay.common.secrets.KmsSecretSource",
+                "dev.alertrelay.common.secrets.SsmSecretSource", "dev.alertrelay.common.secrets.AwsFailures")) {
             assertFalse(loaded.contains(client + " "), client + " was loaded");
         }
     }

@@ -2,6 +2,7 @@ package dev.alertrelay.alarm;
 
 import dev.alertrelay.common.slack.SlackOverrides;
 import dev.alertrelay.common.slack.SlackSender;
+import dev.alertrelay.common.testing.TestSecrets;
 import dev.alertrelay.common.testing.DeliveryFaultsContract;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.FaultInjection;
@@ -22,7 +23,7 @@ class SlackDeliveryFaultsTest extends DeliveryFaultsContract {
 
     @Override
     protected void invokeHandler(String url) {
-        new AlarmToSlackHandler(Map.of(), SlackSender.create(() -> url, SlackOverrides.NONE, "SLACK_WEBHOOK_URL"))
+        new AlarmToSlackHandler(Map.of(), SlackSender.create(TestSecrets.plain("SLACK_WEBHOOK_URL", url), SlackOverrides.NONE))
                 .handleRequest(EventFiles.stream("alarm-sns-alb-healthyhostcount.json"), new ByteArrayOutputStream(),
                         new TestContext("alarm-to-slack", FaultInjection.DEADLINE_MILLIS));
     }

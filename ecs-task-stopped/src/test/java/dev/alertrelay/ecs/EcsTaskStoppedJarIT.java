@@ -57,4 +57,9 @@ class EcsTaskStoppedJarIT {
             assertFalse(result.all().contains("XXXXSECRET"), result.all());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theJarShipsUrlConnectionClientAsItsOnlyHttpClientAndStaysUnder15Mb() {
+        dev.alertrelay.common.testing.JarContents.assertShipsOnlyUrlConnectionClient(dev.alertrelay.common.testing.JarProcess.jar());
+    }
 }

@@ -14,5 +14,6 @@ class LogsErrorToPagerDutyHandlerPrimingTest {
         String log = PrimingCheck.primeAndCaptureLog(LogsErrorToPagerDutyHandler::new);
         assertTrue(log.contains("snapstart priming done"), log);
         assertFalse(log.contains("not configured"), log);
+        assertFalse(log.contains("sent"), "nothing was sent, so no line may say so: " + log);
     }
 }

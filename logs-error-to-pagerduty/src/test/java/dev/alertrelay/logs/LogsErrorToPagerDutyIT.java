@@ -70,4 +70,9 @@ class LogsErrorToPagerDutyIT {
         assertEquals(2, result.exitCode(), result.stderr());
         assertTrue(result.stderr().contains("awslogs.data is not gzip data"), result.stderr());
     }
+
+    @org.junit.jupiter.api.Test
+    void theJarShipsUrlConnectionClientAsItsOnlyHttpClientAndStaysUnder15Mb() {
+        dev.alertrelay.common.testing.JarContents.assertShipsOnlyUrlConnectionClient(dev.alertrelay.common.testing.JarProcess.jar());
+    }
 }

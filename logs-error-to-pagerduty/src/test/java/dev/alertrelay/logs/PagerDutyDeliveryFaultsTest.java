@@ -1,5 +1,6 @@
 package dev.alertrelay.logs;
 
+import dev.alertrelay.common.testing.TestSecrets;
 import dev.alertrelay.common.testing.DeliveryFaultsContract;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.FaultInjection;
@@ -35,7 +36,7 @@ class PagerDutyDeliveryFaultsTest extends DeliveryFaultsContract {
     @Override
     protected void invokeHandler(String url) {
         Map<String, String> env = Map.of("AWS_REGION", "us-east-1");
-        new LogsErrorToPagerDutyHandler(LogsErrorSettings.fromEnvironment(env::get), PagerDutySender.eventsApi(() -> ROUTING_KEY, url))
+        new LogsErrorToPagerDutyHandler(LogsErrorSettings.fromEnvironment(env::get), PagerDutySender.eventsApi(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), url))
                 .handleRequest(EventFiles.stream("logs-alarm-sns-alarm.json"), new ByteArrayOutputStream(),
                         new TestContext("logs-error-to-pagerduty", FaultInjection.DEADLINE_MILLIS));
     }

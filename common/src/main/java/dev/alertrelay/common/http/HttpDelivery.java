@@ -65,7 +65,8 @@ public final class HttpDelivery {
             } else if (status == 408 || status >= 500) {
                 waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
             } else {
-                throw new DeliveryException(receiver + " rejected the request: " + lastProblem + " (not retried)", attempt);
+                throw new DeliveryException(receiver + " rejected the request: " + lastProblem + " (not retried)", attempt, status,
+                        response.body() == null ? "" : endpoint.scrub(response.body().strip()));
             }
         }
         throw new DeliveryException(receiver + " delivery failed after " + policy.maxAttempts() + " attempts; last: "

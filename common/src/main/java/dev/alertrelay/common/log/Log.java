@@ -29,7 +29,23 @@ public final class Log {
         write(LogLevel.ERROR, message);
     }
 
+    /** Set on the thread that primes SnapStart: its handler path runs on a sample and must not log "sent". */
+    private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
+
+    /** Runs {@code work} with this thread's log lines dropped (SnapStart priming, where nothing is really sent). */
+    public static void quietly(Runnable work) {
+        QUIET.set(true);
+        try {
+            work.run();
+        } finally {
+            QUIET.set(false);
+        }
+    }
+
     private static void write(LogLevel level, String message) {
+        if (QUIET.get()) {
+            return;
+        }
         String oneLine = oneLine(message);
         if (IN_LAMBDA) {
             LambdaRuntime.getLogger().log(oneLine, level);

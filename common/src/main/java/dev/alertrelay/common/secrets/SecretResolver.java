@@ -1,8 +1,11 @@
 package dev.alertrelay.common.secrets;
 
+import dev.alertrelay.common.http.Deadline;
+
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Resolves a secret named X (for example {@code SLACK_WEBHOOK_URL}) from the first of these environment variables
@@ -10,23 +13,38 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@code X}: the value in plain text (local use);</li>
  *   <li>{@code X_ENCRYPTED}: base64 KMS ciphertext, as the Lambda console's encryption helper stores it;</li>
- *   <li>{@code X_PARAMETER}: the name of an SSM SecureString parameter.</li>
+ *   <li>{@code X_PARAMETER}: the name of an SSM SecureString parameter (or {@code /aws/reference/secretsmanager/<id>}).</li>
  * </ul>
- * Each secret is resolved once per container and cached. The KMS and SSM clients are created only when a secret
- * needs them, so a plain-text configuration loads no AWS client code at all.
+ * A value read from KMS or SSM is cached per container for {@code SECRET_MAX_AGE_SECONDS} (default
+ * {@value #DEFAULT_MAX_AGE_SECONDS}), so a rotated SSM value is picked up without a redeploy, and read again at once
+ * when a receiver rejects the credential ({@link Secret#refresh}). The KMS and SSM clients are created only when a
+ * secret needs them, once per container: a plain-text configuration loads no AWS SDK class at all.
  */
 public final class SecretResolver {
 
     public static final String ENCRYPTED_SUFFIX = "_ENCRYPTED";
     public static final String PARAMETER_SUFFIX = "_PARAMETER";
+    public static final String MAX_AGE_VARIABLE = "SECRET_MAX_AGE_SECONDS";
+    public static final long DEFAULT_MAX_AGE_SECONDS = 300;
 
     private final Function<String, String> env;
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
-    private SecretSource kms;
-    private SecretSource ssm;
+    private final LongSupplier nanoTime;
+    private final long maxAgeNanos;
+    private final SecretSource kms;
+    private final SecretSource ssm;
 
     public SecretResolver(Function<String, String> env) {
+        this(env, System::nanoTime, lazy(() -> new KmsSecretSource(once(() -> AwsClients.kms(env)), functionName(env))),
+                lazy(() -> new SsmSecretSource(once(() -> AwsClients.ssm(env)))));
+    }
+
+    /** The seam for tests: sources that need no AWS, and a clock that needs no waiting. */
+    SecretResolver(Function<String, String> env, LongSupplier nanoTime, SecretSource kms, SecretSource ssm) {
         this.env = env;
+        this.nanoTime = nanoTime;
+        this.maxAgeNanos = maxAgeSeconds(env) * 1_000_000_000L;
+        this.kms = kms;
+        this.ssm = ssm;
     }
 
     public static SecretResolver fromEnvironment() {
@@ -38,69 +56,163 @@ public final class SecretResolver {
         return isSet(name) || isSet(name + ENCRYPTED_SUFFIX) || isSet(name + PARAMETER_SUFFIX);
     }
 
-    /** The secret's value; a {@link SecretException} naming the variables if none is set or reading fails. */
-    public String resolve(String name) {
-        return cache.computeIfAbsent(name, this::load);
-    }
-
     /**
-     * Decrypts one specific environment variable holding KMS ciphertext, for configurations inherited from other
-     * tools (the Slack blueprint's {@code kmsEncryptedHookUrl}). Cached like {@link #resolve}.
+     * The secret X, from the first of X, X_ENCRYPTED, X_PARAMETER that is set. Nothing is read until
+     * {@link Secret#value}; if none is set, that call fails naming the three variables.
      */
-    public String resolveEncryptedVariable(String variable) {
-        return cache.computeIfAbsent("kms:" + variable, key -> {
-            String ciphertext = env.apply(variable);
-            if (ciphertext == null || ciphertext.isBlank()) {
-                throw new SecretException(variable + " is not set");
-            }
-            return nonEmpty(variable, kms().read(variable, ciphertext));
-        });
-    }
-
-    private String load(String name) {
+    public Secret secret(String name) {
         if (isSet(name)) {
-            return env.apply(name).trim();
+            return new PlainSecret(name, env.apply(name).strip());
         }
         String encrypted = name + ENCRYPTED_SUFFIX;
         if (isSet(encrypted)) {
-            return nonEmpty(encrypted, kms().read(encrypted, env.apply(encrypted)));
+            return new CachedSecret(encrypted, env.apply(encrypted), kms);
         }
         String parameter = name + PARAMETER_SUFFIX;
         if (isSet(parameter)) {
-            return nonEmpty(parameter, ssm().read(parameter, env.apply(parameter)));
+            return new CachedSecret(parameter, env.apply(parameter), ssm);
         }
-        throw new SecretException(name + " is not configured: set one of " + name + ", " + encrypted + " or " + parameter);
+        return new MissingSecret(name, name + " is not configured: set one of " + name + ", " + encrypted + " or " + parameter);
     }
 
-    private synchronized SecretSource kms() {
-        if (kms == null) {
-            kms = new KmsSecretSource(env, functionName());
-        }
-        return kms;
+    /**
+     * One specific variable holding KMS ciphertext, for configurations inherited from other tools (the Slack
+     * blueprint's {@code kmsEncryptedHookUrl}).
+     */
+    public Secret encryptedVariable(String variable) {
+        return isSet(variable) ? new CachedSecret(variable, env.apply(variable), kms) : new MissingSecret(variable, variable + " is not set");
     }
 
-    private synchronized SecretSource ssm() {
-        if (ssm == null) {
-            ssm = new SsmSecretSource(env);
+    /**
+     * SnapStart priming of the AWS side: when this environment reads a secret from KMS or SSM, loads and exercises
+     * the SDK clients (construction, request marshalling, response parsing) against the SDK's canned responses, so
+     * restored environments make their first real call warm. Calls no AWS service and reads no secret: a value
+     * fetched before the snapshot would be shared by every restored environment.
+     *
+     * @return whether anything was primed (nothing for a plain-text configuration, which loads no SDK class)
+     */
+    public static boolean primeAwsClients(Map<String, String> environment) {
+        boolean usesAws = environment.entrySet().stream().anyMatch(entry -> entry.getValue() != null && !entry.getValue().isBlank()
+                && (entry.getKey().endsWith(ENCRYPTED_SUFFIX) || entry.getKey().endsWith(PARAMETER_SUFFIX)
+                || entry.getKey().equals("kmsEncryptedHookUrl")));
+        if (usesAws) {
+            AwsClients.warmUp();
         }
-        return ssm;
+        return usesAws;
+    }
+
+    private boolean isSet(String variable) {
+        String value = env.apply(variable);
+        return value != null && !value.isBlank();
     }
 
     /** The name the Lambda console binds into the encryption context; the local runner sets the same variable's fallback. */
-    private String functionName() {
+    private static String functionName(Function<String, String> env) {
         String name = env.apply("AWS_LAMBDA_FUNCTION_NAME");
         return name != null && !name.isBlank() ? name : System.getProperty("alertrelay.functionName");
+    }
+
+    private static long maxAgeSeconds(Function<String, String> env) {
+        String value = env.apply(MAX_AGE_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_MAX_AGE_SECONDS;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds >= 1 && seconds <= 365L * 86_400) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(MAX_AGE_VARIABLE + " must be a number of seconds from 1 to 31536000, not '" + value + "'");
     }
 
     private static String nonEmpty(String variable, String value) {
         if (value == null || value.isBlank()) {
             throw new SecretException(variable + " decrypts to an empty value");
         }
-        return value.trim();
+        return value.strip();
     }
 
-    private boolean isSet(String variable) {
-        String value = env.apply(variable);
-        return value != null && !value.isBlank();
+    /** A plain-text value: never expires, and reading it again cannot change it. */
+    private record PlainSecret(String source, String plain) implements Secret {
+        @Override
+        public String value(Deadline deadline) {
+            return plain;
+        }
+
+        @Override
+        public boolean refresh() {
+            return false;
+        }
+    }
+
+    private record MissingSecret(String source, String problem) implements Secret {
+        @Override
+        public String value(Deadline deadline) {
+            throw new SecretException(problem);
+        }
+
+        @Override
+        public boolean refresh() {
+            return false;
+        }
+    }
+
+    /** A value read from KMS or SSM, kept until it is {@link #maxAgeNanos} old or refreshed. */
+    private final class CachedSecret implements Secret {
+
+        private final String variable;
+        private final String reference;
+        private final SecretSource source;
+        private String value;
+        private long readAtNanos;
+
+        CachedSecret(String variable, String reference, SecretSource source) {
+            this.variable = variable;
+            this.reference = reference;
+            this.source = source;
+        }
+
+        @Override
+        public synchronized String value(Deadline deadline) {
+            if (value == null || nanoTime.getAsLong() - readAtNanos >= maxAgeNanos) {
+                value = nonEmpty(variable, source.read(variable, reference, deadline));
+                readAtNanos = nanoTime.getAsLong();
+            }
+            return value;
+        }
+
+        @Override
+        public synchronized boolean refresh() {
+            value = null;
+            return true;
+        }
+
+        @Override
+        public String source() {
+            return variable;
+        }
+    }
+
+    private static SecretSource lazy(Supplier<SecretSource> create) {
+        Supplier<SecretSource> source = once(create);
+        return (variable, reference, deadline) -> source.get().read(variable, reference, deadline);
+    }
+
+    /** Creates the value on first use, once, however many threads ask. */
+    private static <T> Supplier<T> once(Supplier<T> create) {
+        return new Supplier<>() {
+            private T created;
+
+            @Override
+            public synchronized T get() {
+                if (created == null) {
+                    created = create.get();
+                }
+                return created;
+            }
+        };
     }
 }

@@ -1,46 +1,49 @@
 package dev.alertrelay.common.secrets;
 
-import com.google.gson.JsonObject;
-import dev.alertrelay.common.aws.AwsJsonClient;
-import dev.alertrelay.common.aws.AwsServiceException;
-import dev.alertrelay.common.json.Json;
+import dev.alertrelay.common.http.Deadline;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.SsmException;
 
-import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Reads an SSM parameter (normally a SecureString) with decryption. */
+/**
+ * Reads an SSM parameter (normally a SecureString) with decryption through the SDK's {@link SsmClient}. A name under
+ * {@code /aws/reference/secretsmanager/} reads a Secrets Manager secret through SSM
+ * (https://docs.aws.amazon.com/systems-manager/latest/userguide/integration-ps-secretsmanager.html).
+ */
 final class SsmSecretSource implements SecretSource {
 
-    private final Function<String, String> env;
-    private AwsJsonClient ssm;
+    static final String SECRETS_MANAGER_PREFIX = "/aws/reference/secretsmanager/";
 
-    SsmSecretSource(Function<String, String> env) {
-        this.env = env;
+    private final Supplier<SsmClient> client;
+
+    /** @param client built on first use, once per container */
+    SsmSecretSource(Supplier<SsmClient> client) {
+        this.client = client;
     }
 
     @Override
-    public String read(String variable, String parameterName) {
+    public String read(String variable, String parameterName, Deadline deadline) {
         String name = parameterName.strip();
-        JsonObject request = new JsonObject();
-        request.addProperty("Name", name);
-        request.addProperty("WithDecryption", true);
+        String what = name.startsWith(SECRETS_MANAGER_PREFIX)
+                ? "Secrets Manager secret '" + name.substring(SECRETS_MANAGER_PREFIX.length()) + "' (through SSM)"
+                : "SSM parameter '" + name + "'";
         try {
-            String value = Json.string(Json.object(client().call("GetParameter", request), "Parameter"), "Value");
+            String value = client.get().getParameter(GetParameterRequest.builder().name(name).withDecryption(true)
+                    .overrideConfiguration(AwsClients.within(deadline)).build()).parameter().value();
             if (value == null) {
-                throw new SecretException(variable + ": SSM parameter '" + name + "' has no value");
+                throw new SecretException(variable + ": " + what + " has no value");
             }
             return value;
-        } catch (AwsServiceException e) {
-            if ("ParameterNotFound".equals(e.errorCode())) {
-                throw new SecretException(variable + ": SSM parameter '" + name + "' does not exist (ParameterNotFound)");
-            }
-            throw new SecretException(variable + ": SSM GetParameter '" + name + "' failed: " + e.getMessage());
+        } catch (ParameterNotFoundException e) {
+            throw new SecretException(variable + ": " + what + " does not exist (ParameterNotFound)");
+        } catch (SsmException e) {
+            throw new SecretException(variable + ": reading " + what + " failed: " + AwsFailures.describe(e));
+        } catch (SdkClientException e) {
+            throw new SecretException(variable + ": reading " + what + " failed: " + AwsFailures.describe(e, deadline));
         }
-    }
-
-    private synchronized AwsJsonClient client() {
-        if (ssm == null) {
-            ssm = AwsJsonClient.ssm(env);
-        }
-        return ssm;
     }
 }

@@ -4,10 +4,11 @@ import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.HttpDelivery;
 import dev.alertrelay.common.http.RetryPolicy;
+import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.secrets.SecretResolver;
 
 import java.util.function.Function;
-import java.util.function.Supplier;
+
 
 /** Sends a {@link SlackMessage} somewhere: the incoming webhook, or stdout in dry-run mode. */
 public interface SlackSender {
@@ -19,17 +20,14 @@ public interface SlackSender {
 
     /** The sender for this process: dry-run when the local runner asks for it, else the webhook from the environment. */
     static SlackSender fromEnvironment(Function<String, String> env, SecretResolver secrets) {
-        return create(() -> secrets.resolve(WEBHOOK_SECRET), SlackOverrides.fromEnvironment(env), WEBHOOK_SECRET);
+        return create(secrets.secret(WEBHOOK_SECRET), SlackOverrides.fromEnvironment(env));
     }
 
-    /**
-     * @param webhookUrl resolved on first send, never in dry-run mode
-     * @param source     the configuration the URL comes from, named in errors instead of the URL
-     */
-    static SlackSender create(Supplier<String> webhookUrl, SlackOverrides overrides, String source) {
+    /** @param webhookUrl read on first send, never in dry-run mode; its source is named in errors instead of the URL */
+    static SlackSender create(Secret webhookUrl, SlackOverrides overrides) {
         if (DryRun.enabled()) {
             return new DryRunSlackSender(overrides);
         }
-        return new SlackWebhook(webhookUrl, overrides, source, new HttpDelivery(RetryPolicy.DEFAULT, "alert-relay"));
+        return new SlackWebhook(webhookUrl, overrides, new HttpDelivery(RetryPolicy.DEFAULT, "alert-relay"));
     }
 }

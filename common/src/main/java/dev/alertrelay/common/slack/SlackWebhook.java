@@ -1,43 +1,58 @@
 package dev.alertrelay.common.slack;
 
 import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.http.DeliveryException;
+import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.http.Endpoint;
 import dev.alertrelay.common.http.HttpDelivery;
 import dev.alertrelay.common.json.Json;
 
-import java.util.function.Supplier;
+import java.util.Set;
 
 /**
  * Posts to a Slack incoming webhook (https://api.slack.com/messaging/webhooks). Slack answers 200 {@code ok}; its
  * errors (400 invalid_blocks, 403 action_prohibited, 404 channel_not_found, 410 channel_is_archived) are not retried,
- * 429 and 5xx are, by {@link HttpDelivery}.
+ * 429 and 5xx are, by {@link HttpDelivery}. When Slack says the webhook itself is gone or wrong (403 invalid_token,
+ * 404 no_service, no_team, team_disabled: a rotated or revoked URL), the URL is read once more from its secret and,
+ * if it changed, the message is posted with the new one.
  */
 final class SlackWebhook implements SlackSender {
 
-    private final Supplier<String> webhookUrl;
-    private final SlackOverrides overrides;
-    private final String source;
-    private final HttpDelivery delivery;
-    private volatile Endpoint endpoint;
+    /** https://api.slack.com/changelog/2016-05-17-changes-to-errors-for-incoming-webhooks */
+    private static final Set<String> CREDENTIAL_ERRORS = Set.of("invalid_token", "no_service", "no_service_id", "no_team",
+            "team_disabled");
 
-    SlackWebhook(Supplier<String> webhookUrl, SlackOverrides overrides, String source, HttpDelivery delivery) {
+    private final Secret webhookUrl;
+    private final SlackOverrides overrides;
+    private final HttpDelivery delivery;
+
+    SlackWebhook(Secret webhookUrl, SlackOverrides overrides, HttpDelivery delivery) {
         this.webhookUrl = webhookUrl;
         this.overrides = overrides;
-        this.source = source;
         this.delivery = delivery;
     }
 
     @Override
     public void send(SlackMessage message, Deadline deadline) {
-        delivery.postJson(endpoint(), Json.toJson(message.toPayload(overrides)), deadline, "Slack");
+        String json = Json.toJson(message.toPayload(overrides));
+        String url = webhookUrl.value(deadline);
+        try {
+            delivery.postJson(endpoint(url), json, deadline, "Slack");
+        } catch (DeliveryException e) {
+            if (!CREDENTIAL_ERRORS.contains(e.answer()) || !webhookUrl.refresh()) {
+                throw e;
+            }
+            String reread = webhookUrl.value(deadline);
+            if (reread.equals(url)) {
+                throw e;
+            }
+            Log.info("Slack refused the webhook from " + webhookUrl.source() + " (" + e.answer() + "); posting with the value read again");
+            delivery.postJson(endpoint(reread), json, deadline, "Slack");
+        }
     }
 
-    private Endpoint endpoint() {
-        Endpoint resolved = endpoint;
-        if (resolved == null) {
-            resolved = Endpoint.parse(webhookUrl.get(), "the Slack webhook URL (" + source + ")");
-            endpoint = resolved;
-        }
-        return resolved;
+    private Endpoint endpoint(String url) {
+        return Endpoint.parse(url, "the Slack webhook URL (" + webhookUrl.source() + ")");
     }
 }

@@ -174,6 +174,24 @@ public final class MotoServer implements AutoCloseable {
         return env;
     }
 
+    /**
+     * The same as {@link #awsEnvironment} as the SDK's system properties, for SDK clients created inside the test JVM
+     * (the SDK reads credentials and endpoints from the process environment, which a test cannot set).
+     */
+    public Map<String, String> sdkSystemProperties() {
+        return Map.of("aws.endpointUrl", endpoint(), "aws.region", REGION, "aws.accessKeyId", "test", "aws.secretAccessKey", "test");
+    }
+
+    /** A Secrets Manager secret, readable through SSM as {@code /aws/reference/secretsmanager/<name>}. */
+    public void createSecret(String name, String value) {
+        try (var secrets = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .endpointOverride(URI.create(endpoint())).build()) {
+            secrets.createSecret(r -> r.name(name).secretString(value));
+        }
+    }
+
     public String createKey() {
         return kms.createKey(r -> r.description("alert-relay test")).keyMetadata().keyId();
     }

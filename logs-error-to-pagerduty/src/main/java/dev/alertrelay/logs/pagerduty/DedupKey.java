@@ -1,8 +1,8 @@
 package dev.alertrelay.logs.pagerduty;
 
-import dev.alertrelay.common.hash.Sha256;
-
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -32,6 +32,10 @@ public final class DedupKey {
     }
 
     private static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(Sha256.digest(text));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

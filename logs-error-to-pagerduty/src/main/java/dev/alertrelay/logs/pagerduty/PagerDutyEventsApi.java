@@ -5,24 +5,28 @@ import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.http.Endpoint;
 import dev.alertrelay.common.http.HttpDelivery;
+import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.json.Json;
 
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Locale;
 
 /**
  * POSTs events to the Events API v2. PagerDuty answers 202 when it has the event; 400 (an invalid event) fails at once
  * with PagerDuty's message, 429 and 5xx are retried with back-off by {@link HttpDelivery} within the invocation's time.
+ * When PagerDuty refuses the routing key itself (a replaced integration), the key is read once more from its secret
+ * and, if it changed, the event is sent again with the new one.
  */
 final class PagerDutyEventsApi implements PagerDutySender {
 
     private static final String ROUTING_KEY_PLACEHOLDER = "[routing key]";
 
-    private final Supplier<String> routingKey;
+    private final Secret routingKey;
     private final Endpoint endpoint;
     private final HttpDelivery delivery;
 
-    PagerDutyEventsApi(Supplier<String> routingKey, Endpoint endpoint, HttpDelivery delivery) {
+    PagerDutyEventsApi(Secret routingKey, Endpoint endpoint, HttpDelivery delivery) {
         this.routingKey = routingKey;
         this.endpoint = endpoint;
         this.delivery = delivery;
@@ -30,7 +34,29 @@ final class PagerDutyEventsApi implements PagerDutySender {
 
     @Override
     public void send(PagerDutyEvent event, Deadline deadline) {
-        String key = routingKey.get();
+        String key = routingKey.value(deadline);
+        try {
+            post(event, key, deadline);
+        } catch (DeliveryException e) {
+            if (!refusesTheRoutingKey(e) || !routingKey.refresh()) {
+                throw e;
+            }
+            String reread = routingKey.value(deadline);
+            if (reread.equals(key)) {
+                throw e;
+            }
+            Log.info("PagerDuty refused the routing key from " + routingKey.source() + "; sending with the value read again");
+            post(event, reread, deadline);
+        }
+    }
+
+    /** https://developer.pagerduty.com/docs/events-api-v2-overview: 400 "Invalid routing key" and its length check. */
+    static boolean refusesTheRoutingKey(DeliveryException e) {
+        return (e.status() == 400 || e.status() == 401 || e.status() == 403 || e.status() == 404)
+                && e.answer().toLowerCase(Locale.ROOT).replace('_', ' ').contains("routing key");
+    }
+
+    private void post(PagerDutyEvent event, String key, Deadline deadline) {
         JsonObject body = new JsonObject();
         body.addProperty("routing_key", key);
         for (Map.Entry<String, com.google.gson.JsonElement> field : event.toJson().entrySet()) {
@@ -42,7 +68,8 @@ final class PagerDutyEventsApi implements PagerDutySender {
             // PagerDuty's errors do not echo the routing key today; this keeps it out of logs should one ever do.
             String message = e.getMessage();
             if (message != null && message.contains(key)) {
-                throw new DeliveryException(message.replace(key, ROUTING_KEY_PLACEHOLDER), e.attempts());
+                throw new DeliveryException(message.replace(key, ROUTING_KEY_PLACEHOLDER), e.attempts(), e.status(),
+                        e.answer().replace(key, ROUTING_KEY_PLACEHOLDER));
             }
             throw e;
         }

@@ -7,11 +7,11 @@ import dev.alertrelay.common.http.Endpoint;
 import dev.alertrelay.common.http.HttpDelivery;
 import dev.alertrelay.common.http.RetryPolicy;
 import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.secrets.SecretResolver;
 
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** Sends {@link PagerDutyEvent}s somewhere: the Events API v2, or stdout in dry-run mode. */
 public interface PagerDutySender {
@@ -52,11 +52,11 @@ public interface PagerDutySender {
             return new DryRunPagerDutySender();
         }
         String url = env.apply(EVENTS_URL_VARIABLE);
-        return eventsApi(() -> secrets.resolve(ROUTING_KEY_SECRET), url == null || url.isBlank() ? DEFAULT_EVENTS_URL : url);
+        return eventsApi(secrets.secret(ROUTING_KEY_SECRET), url == null || url.isBlank() ? DEFAULT_EVENTS_URL : url);
     }
 
-    /** @param routingKey resolved on first send */
-    static PagerDutySender eventsApi(Supplier<String> routingKey, String eventsUrl) {
+    /** @param routingKey read on first send */
+    static PagerDutySender eventsApi(Secret routingKey, String eventsUrl) {
         return new PagerDutyEventsApi(routingKey, Endpoint.parse(eventsUrl, "the PagerDuty Events API URL (" + EVENTS_URL_VARIABLE + ")"),
                 new HttpDelivery(RetryPolicy.DEFAULT, "alert-relay"));
     }

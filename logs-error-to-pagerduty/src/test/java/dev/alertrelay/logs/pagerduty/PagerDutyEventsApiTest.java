@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.json.Json;
+import dev.alertrelay.common.testing.TestSecrets;
 import dev.alertrelay.common.testing.RecordingHttpServer;
 import dev.alertrelay.common.testing.RecordingHttpServer.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ class PagerDutyEventsApiTest {
             + "\"errors\":[\"'payload.severity' is invalid (must be one of the following: 'critical', 'warning', 'error' or 'info')\"]}";
 
     private final RecordingHttpServer server = RecordingHttpServer.start(RecordingHttpServer.PAGERDUTY_ACCEPTED);
-    private final PagerDutySender sender = PagerDutySender.eventsApi(() -> ROUTING_KEY, server.url("/v2/enqueue"));
+    private final PagerDutySender sender = PagerDutySender.eventsApi(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), server.url("/v2/enqueue"));
 
     @AfterEach
     void stop() {
@@ -87,7 +88,7 @@ class PagerDutyEventsApiTest {
     @Test
     void plainHttpIsRefusedExceptToLoopback() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PagerDutySender.eventsApi(() -> ROUTING_KEY, "http://events.pagerduty.com/v2/enqueue"));
+                () -> PagerDutySender.eventsApi(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), "http://events.pagerduty.com/v2/enqueue"));
         assertTrue(e.getMessage().contains("PAGERDUTY_EVENTS_URL"), e.getMessage());
     }
 }

@@ -1,0 +1,81 @@
+package dev.alertrelay.common.secrets;
+
+import dev.alertrelay.common.http.Deadline;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.warmup.SdkWarmUp;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * How every AWS SDK client of the functions is built, once per container and only when a secret needs it:
+ * <ul>
+ *   <li>url-connection-client, the JDK's own HTTP stack: the lightest to load, set explicitly because the SDK would
+ *       otherwise pick whichever client it finds first on the class path;</li>
+ *   <li>the region from {@code AWS_REGION} (Lambda always sets it), else the SDK's own region chain (profile);</li>
+ *   <li>the SDK's default credentials chain: environment (Lambda), the container endpoint (SnapStart), and locally
+ *       profiles with SSO, assume-role ({@code role_arn} + {@code source_profile}) or {@code credential_process};</li>
+ *   <li>the SDK's standard retry strategy (jittered back-off, throttling-aware), and endpoints from the SDK's own
+ *       {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} support.</li>
+ * </ul>
+ * Each call is bounded by the invocation's remaining time through {@link #within}.
+ */
+final class AwsClients {
+
+    /** Kept free before the invocation's deadline so a stuck AWS call ends in our error, not in Lambda's timeout. */
+    static final long RESERVE_MILLIS = 500;
+    /** One attempt: KMS and SSM answer in tens of milliseconds; a stuck connection is cut and retried well before this. */
+    static final long ATTEMPT_MAX_MILLIS = 3_000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+
+    private AwsClients() {
+    }
+
+    static KmsClient kms(Function<String, String> env) {
+        return configured(KmsClient.builder(), env).build();
+    }
+
+    static SsmClient ssm(Function<String, String> env) {
+        return configured(SsmClient.builder(), env).build();
+    }
+
+    /**
+     * The SDK's own priming (SdkWarmUp, SDK 2.54+): builds KMS and SSM clients over a canned-response HTTP client and
+     * runs a request through marshalling, signing and unmarshalling, with no network.
+     */
+    static void warmUp() {
+        SdkWarmUp.warmUp(KmsClient.class, SsmClient.class);
+        UrlConnectionHttpClient.create().close();
+    }
+
+    /** The API call and attempt timeouts for a call that must end before {@code deadline}. */
+    static AwsRequestOverrideConfiguration within(Deadline deadline) {
+        long budget = Math.max(1, deadline.remainingMillis() - RESERVE_MILLIS);
+        return AwsRequestOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofMillis(budget))
+                .apiCallAttemptTimeout(Duration.ofMillis(Math.min(budget, ATTEMPT_MAX_MILLIS)))
+                .build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder,
+                                                                                               Function<String, String> env) {
+        builder.httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build())
+                // the default chain, as its own instance: the shared one remembers the first provider that worked
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD));
+        String region = env.apply("AWS_REGION");
+        if (region != null && !region.isBlank()) {
+            builder.region(Region.of(region.strip()));
+        }
+        return builder;
+    }
+}

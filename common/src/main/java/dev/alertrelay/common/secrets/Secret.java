@@ -1,0 +1,52 @@
+package dev.alertrelay.common.secrets;
+
+import dev.alertrelay.common.http.Deadline;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * One configured secret (a webhook URL, a token, a routing key), read when first needed and cached per container.
+ * The value is never logged and never part of an exception message.
+ */
+public interface Secret {
+
+    /**
+     * The value: from the cache while it is younger than {@code SECRET_MAX_AGE_SECONDS}, else read again (KMS, SSM)
+     * within the invocation's remaining time.
+     *
+     * @throws SecretException naming the variable and the cause
+     */
+    String value(Deadline deadline);
+
+    /**
+     * Forgets the cached value because the receiver said the credential is wrong (a rotated webhook, a replaced
+     * routing key), so the next {@link #value} reads it again.
+     *
+     * @return whether reading again can give a different value (false for a plain-text variable)
+     */
+    boolean refresh();
+
+    /** The environment variable the secret comes from, named in messages instead of the value. */
+    String source();
+
+    /** This secret with {@code transform} applied to its value (the Slack blueprint stores its URL without a scheme). */
+    default Secret map(UnaryOperator<String> transform) {
+        Secret secret = this;
+        return new Secret() {
+            @Override
+            public String value(Deadline deadline) {
+                return transform.apply(secret.value(deadline));
+            }
+
+            @Override
+            public boolean refresh() {
+                return secret.refresh();
+            }
+
+            @Override
+            public String source() {
+                return secret.source();
+            }
+        };
+    }
+}

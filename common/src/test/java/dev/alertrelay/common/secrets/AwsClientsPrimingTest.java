@@ -1,0 +1,30 @@
+package dev.alertrelay.common.secrets;
+
+import dev.alertrelay.common.testing.RecordingHttpServer;
+import dev.alertrelay.common.testing.SystemProperties;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SnapStart priming warms the SDK clients a configuration will use, and calls no AWS endpoint while doing it. */
+class AwsClientsPrimingTest {
+
+    @Test
+    void aKmsOrSsmConfigurationPrimesTheSdkWithoutCallingAws() {
+        try (RecordingHttpServer aws = RecordingHttpServer.start(RecordingHttpServer.Answer.of(500, "{}"));
+             SystemProperties sdk = SystemProperties.set(Map.of("aws.endpointUrl", aws.url(""), "aws.region", "us-east-1",
+                     "aws.accessKeyId", "test", "aws.secretAccessKey", "test"))) {
+            assertTrue(SecretResolver.primeAwsClients(Map.of("SLACK_WEBHOOK_URL_PARAMETER", "/alert-relay/slack")));
+            assertEquals(0, aws.requests().size(), "priming must not call AWS");
+        }
+    }
+
+    @Test
+    void aPlainTextConfigurationPrimesNothing() {
+        assertFalse(SecretResolver.primeAwsClients(Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/X")));
+    }
+}
