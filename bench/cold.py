@@ -37,7 +37,11 @@ FUNCTIONS = [
      "PAGERDUTY_ROUTING_KEY", "pagerduty"),
 ]
 ROUTING_KEY = "R0UT1NGKEY0BENCH0000000000000000"
-TARGETS = {"cold_plain_s": 0.35, "kms_ratio": 1.0, "jar_mb": 6.0, "warm_event_ms": 1.0, "batch_ms": 100.0}
+# Issue 10's targets: plain secret at most 0.8 x the blueprint, KMS at most 2.0 x (the goal is 1.0), jars at most 15 MB.
+TARGETS = {"plain_ratio": 0.8, "kms_ratio": 2.0, "kms_goal": 1.0, "jar_mb": 15.0, "warm_event_ms": 1.0, "batch_ms": 100.0}
+# What Lambda's java21 and java25 (without SnapStart) runtimes run: tiered compilation stopped at level 1
+# (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html).
+LAMBDA_JVM_OPTIONS = ["-XX:TieredStopAtLevel=1"]
 
 
 class Config:
@@ -96,6 +100,11 @@ def base_env():
     return {k: os.environ[k] for k in keep if k in os.environ}
 
 
+def pinned(args, command):
+    """A Lambda function of up to 1,769 MB has at most one vCPU: every cold run, Java and Python alike, gets one CPU."""
+    return ["taskset", "-c", str(args.cpu), *command] if args.cpu >= 0 else command
+
+
 def cold_configs(args, receivers, ciphertexts, work):
     configs = []
     tuned = shlex.split(args.tuned_options) if args.tuned_options else []
@@ -111,18 +120,19 @@ def cold_configs(args, receivers, ciphertexts, work):
                 env[secret] = plain_value
             else:
                 env[secret + "_ENCRYPTED"] = ciphertexts[function_name]
-            configs.append(Config("%s %s" % (module, kind), module, kind, [args.java, "-jar", jar, event], env,
-                                  receiver, expected))
+            configs.append(Config("%s %s" % (module, kind), module, kind,
+                                  pinned(args, [args.java, *LAMBDA_JVM_OPTIONS, "-jar", jar, event]), env, receiver, expected))
             if tuned:
                 archive = os.path.join(work, module + ".jsa")
                 options = [o.replace("{archive}", archive) for o in tuned]
                 configs.append(Config("%s %s, tuned" % (module, kind), module, kind,
-                                      [args.java, *options, "-jar", jar, event], dict(env), receiver, expected, tuned=True))
+                                      pinned(args, [args.java, *options, "-jar", jar, event]), dict(env), receiver, expected,
+                                      tuned=True))
         if module == "alarm-to-slack":
             env = dict(base_env(), AWS_LAMBDA_FUNCTION_NAME=function_name, kmsEncryptedHookUrl=ciphertexts[function_name],
                        slackChannel="#alerts")
             configs.append(Config("blueprint (Python)", "blueprint", "KMS",
-                                  [args.python, os.path.join(HERE, "blueprint.py"), event], env, "slack", 1))
+                                  pinned(args, [args.python, os.path.join(HERE, "blueprint.py"), event]), env, "slack", 1))
     return configs
 
 
@@ -188,8 +198,11 @@ def report(args, configs, loads, warm, machine):
     w("## Cold invoke: a fresh process per run, %d runs, rounds interleaved" % args.runs)
     w("")
     w("Wall time of the whole process (JVM or interpreter start, handler, delivery to the loopback receiver, exit); peak RSS from "
-      "`/usr/bin/time -f %M`. \"plain\": SLACK_WEBHOOK_URL / PAGERDUTY_ROUTING_KEY in clear; \"KMS\": the `_ENCRYPTED` variable, "
-      "decrypted through moto with the encryption context LambdaFunctionName.")
+      "`/usr/bin/time -f %%M`. \"plain\": SLACK_WEBHOOK_URL / PAGERDUTY_ROUTING_KEY in clear; \"KMS\": the `_ENCRYPTED` variable, "
+      "decrypted through moto with the encryption context LambdaFunctionName, by the AWS SDK for Java v2. %s; the JVM "
+      "runs with `%s`, as Lambda's java21/java25 runtimes do without SnapStart." % (
+          "Every process pinned to CPU %d (`taskset`): a Lambda function of up to 1,769 MB has at most one vCPU" % args.cpu
+          if args.cpu >= 0 else "Not pinned", " ".join(LAMBDA_JVM_OPTIONS)))
     w("")
     w("| function | secret | command | median s | min - max s | median peak RSS MB | target |")
     w("|---|---|---|---:|---:|---:|---|")
@@ -200,13 +213,11 @@ def report(args, configs, loads, warm, machine):
         if config.module == "blueprint":
             command, target = "python3.11 bench/blueprint.py", "baseline"
         else:
-            command = "java -jar" if not config.tuned else "java %s -jar" % args.tuned_options.replace("{archive}", "<f>.jsa")
-            if config.secret == "plain":
-                target = "<= %.2f s: %s" % (TARGETS["cold_plain_s"], "met" if m <= TARGETS["cold_plain_s"] else "NOT met")
-            else:
-                ratio = m / blueprint_median
-                target = "%.2f x blueprint%s" % (ratio, "" if config.module != "alarm-to-slack" else
-                                                  (": met" if ratio <= TARGETS["kms_ratio"] else ": NOT met"))
+            command = ("java %s -jar" % " ".join(LAMBDA_JVM_OPTIONS) if not config.tuned
+                       else "java %s -jar" % args.tuned_options.replace("{archive}", "<f>.jsa"))
+            ratio = m / blueprint_median
+            limit = TARGETS["plain_ratio"] if config.secret == "plain" else TARGETS["kms_ratio"]
+            target = "%.2f x blueprint (<= %.1f: %s)" % (ratio, limit, "met" if ratio <= limit else "NOT met")
             if config.tuned:
                 target += " (extra row: not what users run)"
         w("| %s | %s | `%s` | %.3f | %.3f - %.3f | %.0f | %s |" % (
@@ -214,8 +225,11 @@ def report(args, configs, loads, warm, machine):
             min(config.walls), max(config.walls), median(config.rss_kb) / 1024, target))
     alarm_kms = next(c for c in configs if c.module == "alarm-to-slack" and c.secret == "KMS" and not c.tuned)
     w("")
-    w("**KMS cold start, alarm-to-slack / Python blueprint: %.2f** (median %.3f s / %.3f s; target <= %.1f)."
-      % (median(alarm_kms.walls) / blueprint_median, median(alarm_kms.walls), blueprint_median, TARGETS["kms_ratio"]))
+    alarm_plain = next(c for c in configs if c.module == "alarm-to-slack" and c.secret == "plain" and not c.tuned)
+    w("**KMS cold start, alarm-to-slack / Python blueprint: %.2f** (median %.3f s / %.3f s; at most %.1f, goal %.1f). "
+      "**Plain: %.2f** (median %.3f s; at most %.1f)."
+      % (median(alarm_kms.walls) / blueprint_median, median(alarm_kms.walls), blueprint_median, TARGETS["kms_ratio"],
+         TARGETS["kms_goal"], median(alarm_plain.walls) / blueprint_median, median(alarm_plain.walls), TARGETS["plain_ratio"]))
     w("")
     w("## Warm: handler time in one JVM after warm-up, dry-run (no network)")
     w("")
@@ -239,11 +253,11 @@ def report(args, configs, loads, warm, machine):
     w("")
     w("## Shaded jar sizes")
     w("")
-    w("| function | bytes | MB | target <= %g MB |" % TARGETS["jar_mb"])
+    w("| function | bytes | MiB | target <= %g MiB |" % TARGETS["jar_mb"])
     w("|---|---:|---:|---|")
     for module, *_ in FUNCTIONS:
         size = os.path.getsize(os.path.join(args.root, module, "target", module + ".jar"))
-        w("| %s | %d | %.2f | %s |" % (module, size, size / 1e6, "met" if size / 1e6 <= TARGETS["jar_mb"] else "NOT met"))
+        w("| %s | %d | %.2f | %s |" % (module, size, size / 2**20, "met" if size / 2**20 <= TARGETS["jar_mb"] else "NOT met"))
     w("")
     return "\n".join(out)
 
@@ -262,6 +276,7 @@ def main():
     parser.add_argument("--warmup-millis", type=int, default=6000, help="JIT warm-up per event; the 10,000-event batch needs seconds of calls before C2 settles")
     parser.add_argument("--measure-millis", type=int, default=3000)
     parser.add_argument("--skip-warm", action="store_true")
+    parser.add_argument("--cpu", type=int, default=0, help="the CPU every cold run is pinned to (taskset); -1: not pinned")
     parser.add_argument("--out", required=True)
     parser.add_argument("--command", default="bench/run.sh")
     args = parser.parse_args()

@@ -27,7 +27,7 @@ while (($#)); do
   esac
 done
 
-for tool in /usr/bin/time python3.11 moto_server aws curl; do
+for tool in /usr/bin/time taskset python3.11 moto_server aws curl; do
   command -v "$tool" >/dev/null || { echo "bench/run.sh: $tool is required" >&2; exit 2; }
 done
 JAVA_HOME="$(.ci/find-jdk)"; export JAVA_HOME
@@ -91,7 +91,8 @@ ciphertexts=(
 
 options=() command="bench/run.sh --runs $runs"
 if ((tuned)); then
-  options+=(--tuned-options "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile={archive}")
+  # AppCDS: what an archive would give, for comparison only (tied to one JVM build; see FACTS.md and the README).
+  options+=(--tuned-options "-XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile={archive}")
 else
   command+=" --no-tuned"
 fi
