@@ -32,6 +32,14 @@ final class EcsConsoleLinks {
         return base(task) + "/services/" + segment(task.serviceName()) + "/health?region=" + segment(task.region());
     }
 
+    /** The service's event log, where ECS says why it keeps replacing tasks. */
+    static String serviceEvents(TaskStop task) {
+        if (!hasRegion(task) || task.clusterName() == null || task.serviceName() == null) {
+            return null;
+        }
+        return base(task) + "/services/" + segment(task.serviceName()) + "/events?region=" + segment(task.region());
+    }
+
     private static boolean hasRegion(TaskStop task) {
         return AwsPartitions.isRegion(task.region());
     }

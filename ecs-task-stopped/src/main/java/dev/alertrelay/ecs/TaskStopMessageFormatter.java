@@ -65,7 +65,7 @@ public final class TaskStopMessageFormatter {
         return Truncate.toLength(line, NOTIFICATION_MAX);
     }
 
-    private static String subject(TaskStop task) {
+    static String subject(TaskStop task) {
         if (task.serviceName() != null) {
             return "service " + task.serviceName();
         }
@@ -76,7 +76,7 @@ public final class TaskStopMessageFormatter {
     }
 
     /** The facts the event has; an absent one is left out rather than shown as a dash. */
-    private static List<Blocks.Field> facts(TaskStop task) {
+    static List<Blocks.Field> facts(TaskStop task) {
         List<Blocks.Field> fields = new ArrayList<>();
         addIfPresent(fields, "Cluster", task.clusterName());
         if (task.isServiceTask()) {
@@ -150,7 +150,7 @@ public final class TaskStopMessageFormatter {
      * The container list, likely culprit first. Lines stop at {@link #CONTAINERS_LISTED_MAX} or when the next one would
      * not fit the section with room left for the line counting the rest, so that count is never cut off.
      */
-    private static Mrkdwn containers(List<TaskStop.Container> containers) {
+    static Mrkdwn containers(List<TaskStop.Container> containers) {
         List<TaskStop.Container> ordered = TaskStopClassifier.mostLikelyCulpritFirst(containers);
         Mrkdwn list = Mrkdwn.bold("Containers (" + containers.size() + ")");
         int listed = 0;

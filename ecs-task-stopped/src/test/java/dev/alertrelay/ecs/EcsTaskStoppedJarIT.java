@@ -58,6 +58,19 @@ class EcsTaskStoppedJarIT {
         }
     }
 
+    @Test
+    void anSqsBatchWhoseDigestCannotBeDeliveredPrintsTheBatchItemFailuresLambdaWouldRedeliver() {
+        try (RecordingHttpServer slack = RecordingHttpServer.start(RecordingHttpServer.Answer.of(400, "invalid_blocks"))) {
+            JarProcess.Result result = JarProcess.run(Map.of("SLACK_WEBHOOK_URL", slack.url("/services/T/B/X")), null,
+                    EventFiles.path("ecs-sqs-storm.json").toString());
+            assertEquals(0, result.exitCode(), "a partial batch response is a success for Lambda: " + result.all());
+            String[] lines = result.stdout().strip().split("\n");
+            JsonObject response = Json.parseObject(lines[lines.length - 1]);
+            assertEquals(7, response.getAsJsonArray("batchItemFailures").size(), result.stdout());
+            assertEquals(1, slack.requests().size(), "one digest for the seven stops");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theJarShipsUrlConnectionClientAsItsOnlyHttpClientAndStaysUnder15Mb() {
         dev.alertrelay.common.testing.JarContents.assertShipsOnlyUrlConnectionClient(dev.alertrelay.common.testing.JarProcess.jar());

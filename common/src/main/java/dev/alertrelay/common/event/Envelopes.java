@@ -61,6 +61,9 @@ public final class Envelopes {
     }
 
     private static Message fromRecord(JsonObject record, int index) {
+        if (record == null) {
+            throw new InvalidEventException("record " + index + " is not a JSON object");
+        }
         JsonObject sns = Json.object(record, "Sns");
         if (sns != null) {
             return fromSns(sns, null);
@@ -68,6 +71,9 @@ public final class Envelopes {
         String body = Json.string(record, "body");
         if (body != null && (record.has("messageId") || "aws:sqs".equals(Json.string(record, "eventSource")))) {
             String messageId = Json.string(record, "messageId");
+            if (messageId == null || messageId.isBlank()) {
+                throw new InvalidEventException("SQS record " + index + " has no messageId, so a failure could not be reported for it");
+            }
             JsonObject json = Json.tryParse(body) instanceof JsonObject object ? object : null;
             if (json != null && "Notification".equals(Json.string(json, "Type")) && Json.string(json, "Message") != null
                     && Json.string(json, "TopicArn") != null) {

@@ -103,7 +103,13 @@ public final class LocalRunner {
         try {
             RequestStreamHandler handler = (RequestStreamHandler) Class.forName(handlerClass)
                     .getDeclaredConstructor().newInstance();
-            handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), context);
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(event), response, context);
+            // What Lambda would do with the result (an SQS batch's batchItemFailures), as the last line on stdout;
+            // in a dry run stdout holds only the payloads that would be sent.
+            if (response.size() > 0 && !Boolean.getBoolean(DryRun.PROPERTY)) {
+                System.out.println(response.toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
             return OK;
         } catch (InvalidEventException e) {
             System.err.println("alert-relay: invalid event: " + e.getMessage());
