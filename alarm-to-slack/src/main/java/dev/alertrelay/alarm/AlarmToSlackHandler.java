@@ -7,6 +7,7 @@ import dev.alertrelay.common.alarm.AlarmEvents;
 import dev.alertrelay.common.alarm.AlarmNotification;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.alarm.OtherSnsMessage;
+import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
@@ -55,13 +56,13 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
                         outcomes.add("skipped " + describe(alarm) + " (state not in " + NotifyStates.VARIABLE + ")");
                 case CloudWatchAlarm alarm -> {
                     slack.send(AlarmMessageFormatter.format(alarm), deadline);
-                    outcomes.add("sent " + describe(alarm));
+                    outcomes.add(DryRun.sent() + " " + describe(alarm));
                 }
                 case AlarmConfigurationChange change -> outcomes.add("skipped configuration change (" + change.operation()
                         + ") of alarm " + Truncate.toLength(change.alarmName(), LOGGED_NAME_MAX) + ": not a state change");
                 case OtherSnsMessage message -> {
                     slack.send(SnsMessageFormatter.format(message), deadline);
-                    outcomes.add("sent non-alarm SNS message from " + message.topicName());
+                    outcomes.add(DryRun.sent() + " non-alarm SNS message from " + message.topicName());
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.alertrelay.ecs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.gson.JsonObject;
+import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.event.Envelopes;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.InvalidEventException;
@@ -81,7 +82,7 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
             if (stop != null) {
                 slack.send(formatter.format(stop.task(), stop.classification()), deadline);
                 delivered.recordDelivered(RecentDeliveries.keyOf(stop.task()));
-                Log.info("ecs-task-stopped sent: category " + stop.classification().category().configName() + " task=" + stop.task().taskArn());
+                Log.info("ecs-task-stopped " + DryRun.sent() + ": category " + stop.classification().category().configName() + " task=" + stop.task().taskArn());
             }
         }
     }
@@ -126,7 +127,7 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
             }
         }
         Log.info("ecs-task-stopped batch: messages=" + messages.size() + " groups=" + groups.size() + " digests=" + digests
-                + " failedItems=" + failed.size());
+                + " failedItems=" + failed.size() + (DryRun.enabled() ? " (dry run: nothing sent)" : ""));
         return List.copyOf(failed);
     }
 

@@ -27,7 +27,7 @@ class EcsTaskStoppedJarIT {
         BlockKitLimits.assertValid(payload);
         assertEquals("ECS task crashed: service checkout (cluster prod): container app exited 1", payload.get("text").getAsString());
         assertTrue(result.stderr().contains("Block Kit Builder: https://app.slack.com/block-kit-builder/#"), result.stderr());
-        assertTrue(result.stderr().contains("ecs-task-stopped sent: category crashed"), result.stderr());
+        assertTrue(result.stderr().contains("ecs-task-stopped would send: category crashed"), result.stderr());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.alertrelay.common.alarm.AlarmEvents;
 import dev.alertrelay.common.alarm.AlarmNotification;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.alarm.OtherSnsMessage;
+import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
@@ -65,7 +66,7 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
         pagerDuty.sendAll(incidents.events(), deadline);
         Log.info("logs-error-to-pagerduty logGroup=" + batch.logGroup() + " lines=" + batch.logEvents().size()
                 + " errorLines=" + incidents.errorLines() + " platformLines=" + incidents.platformLines() + " fingerprints=" + incidents.fingerprints()
-                + " folded=" + incidents.folded() + " sent=" + incidents.events().size());
+                + " folded=" + incidents.folded() + " " + (DryRun.enabled() ? "wouldSend=" : "sent=") + incidents.events().size());
     }
 
     private void handleAlarms(List<AlarmNotification> notifications, Deadline deadline) {
@@ -81,7 +82,7 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
             }
         }
         pagerDuty.sendAll(events, deadline);
-        Log.info("logs-error-to-pagerduty alarms=" + notifications.size() + " sent=" + events.size()
+        Log.info("logs-error-to-pagerduty alarms=" + notifications.size() + " " + (DryRun.enabled() ? "wouldSend=" : "sent=") + events.size()
                 + events.stream().map(e -> " " + e.action()).reduce("", String::concat));
     }
 }

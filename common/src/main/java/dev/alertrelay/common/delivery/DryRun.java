@@ -23,6 +23,11 @@ public final class DryRun {
         return Boolean.parseBoolean(System.getProperty(PROPERTY));
     }
 
+    /** How a log line says a delivery happened: "sent", or "would send" in a dry run, where nothing is. */
+    public static String sent() {
+        return enabled() ? "would send" : "sent";
+    }
+
     /** Prints one request body as a single line on stdout. */
     public static void print(JsonObject body) {
         synchronized (Stdout.UTF8) {

@@ -21,6 +21,7 @@ final class DryRunSlackSender implements SlackSender {
     public void send(SlackMessage message, Deadline deadline) {
         JsonObject payload = message.toPayload(overrides);
         DryRun.print(payload);
+        System.err.println("Notification text (the Block Kit Builder does not show it): " + message.text());
         System.err.println("Block Kit Builder: " + blockKitBuilderLink(payload));
     }
 
