@@ -72,6 +72,17 @@ class LogsErrorToPagerDutyIT {
     }
 
     @org.junit.jupiter.api.Test
+    void helpListsTheOptionsAndEveryVariableTheFunctionReadsWithDefaults() {
+        dev.alertrelay.common.testing.JarProcess.Result result = dev.alertrelay.common.testing.JarProcess.run(java.util.Map.of(), null, "--help");
+        org.junit.jupiter.api.Assertions.assertEquals(0, result.exitCode(), result.all());
+        for (String expected : java.util.List.of("--dry-run", "--replay", "PAGERDUTY_ROUTING_KEY", "PAGERDUTY_EVENTS_URL", "DEFAULT_SEVERITY",
+                "MAX_INCIDENTS_PER_BATCH", "SAMPLE_LINES", "REDACT_PATTERNS", "ALARM_INSUFFICIENT_DATA", "SECRET_MAX_AGE_SECONDS",
+                "default 20", "AWS_ENDPOINT_URL")) {
+            org.junit.jupiter.api.Assertions.assertTrue(result.stdout().contains(expected), expected + " missing from --help:\n" + result.stdout());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void theJarShipsUrlConnectionClientAsItsOnlyHttpClientAndStaysUnder15Mb() {
         dev.alertrelay.common.testing.JarContents.assertShipsOnlyUrlConnectionClient(dev.alertrelay.common.testing.JarProcess.jar());
     }

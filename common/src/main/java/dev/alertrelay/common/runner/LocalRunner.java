@@ -33,6 +33,29 @@ public final class LocalRunner {
     private LocalRunner() {
     }
 
+    /** The options, then the environment variables this jar's function reads (its {@code help/variables.txt}). */
+    static String help() {
+        StringBuilder text = new StringBuilder(USAGE_LINE).append("""
+
+                  <event.json | ->  the event, as Lambda would deliver it (a file, or - for standard input)
+                  --dry-run         resolve no secret and send nothing: print each request body that would be sent,
+                                    one JSON document per line on stdout (Slack: also a Block Kit Builder link on stderr)
+                  --replay          the input is what a failure queue holds (aws sqs receive-message output, or
+                                    Lambda destination records): run every event in it
+                  -h, --help        this text
+                Exit status: 0 success, 1 the handler failed (a delivery failed), 2 usage error or an invalid event.
+                Without --dry-run, the handler's response (an SQS batch's batchItemFailures) is the last line on stdout.
+
+                """);
+        try (InputStream variables = LocalRunner.class.getResourceAsStream("/help/variables.txt")) {
+            text.append(variables == null ? "(this jar lists no variables)" : new String(variables.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).stripTrailing());
+        } catch (IOException e) {
+            text.append("(the variables could not be read: ").append(e.getMessage()).append(')');
+        }
+        return text.toString();
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.in));
     }
@@ -47,7 +70,7 @@ public final class LocalRunner {
             } else if (arg.equals("--replay")) {
                 replay = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
-                System.err.println(USAGE_LINE);
+                System.out.println(help());
                 return OK;
             } else if (arg.startsWith("--")) {
                 return usage("unknown option " + arg);
