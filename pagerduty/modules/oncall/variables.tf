@@ -75,15 +75,15 @@ variable "second_level_emails" {
 }
 
 variable "acknowledgement_timeout_seconds" {
-  description = "Seconds before an acknowledged incident re-triggers; null disables it."
-  type        = number
-  default     = 1800
+  description = "Seconds before an acknowledged incident re-triggers, as the provider takes it: a number as a string, or \"null\" to disable."
+  type        = string
+  default     = "1800"
 }
 
 variable "auto_resolve_timeout_seconds" {
-  description = "Seconds before an open incident resolves itself; null disables it (alert-relay resolves alarms on OK)."
-  type        = number
-  default     = null
+  description = "Seconds before an open incident resolves itself, or \"null\" (the default) to disable: alert-relay resolves alarm incidents on OK, and an error that stops is not fixed."
+  type        = string
+  default     = "null"
 }
 
 variable "alert_grouping" {

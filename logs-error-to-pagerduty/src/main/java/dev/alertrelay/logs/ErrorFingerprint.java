@@ -1,5 +1,6 @@
 package dev.alertrelay.logs;
 
+import dev.alertrelay.common.text.Truncate;
 import dev.alertrelay.logs.pagerduty.DedupKey;
 
 /**
@@ -38,7 +39,7 @@ public record ErrorFingerprint(String logGroup, String text) {
 
     /** One pass over the headline, no regex: it runs for every line of a batch. */
     static String normalise(String headline) {
-        String s = headline.length() > HEADLINE_CHARS ? headline.substring(0, HEADLINE_CHARS) : headline;
+        String s = Truncate.safePrefix(headline, HEADLINE_CHARS);
         int n = s.length();
         StringBuilder out = new StringBuilder(n);
         int i = 0;

@@ -1,5 +1,6 @@
 package dev.alertrelay.common.http;
 
+import dev.alertrelay.common.text.Truncate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -106,7 +107,7 @@ public final class HttpDelivery {
             return "";
         }
         String oneLine = endpoint.scrub(body.strip()).replaceAll("\\s+", " ");
-        return " " + (oneLine.length() > ERROR_BODY_MAX ? oneLine.substring(0, ERROR_BODY_MAX) + "\u2026" : oneLine);
+        return " " + Truncate.toLength(oneLine, ERROR_BODY_MAX);
     }
 
     /** Retry-After in seconds (Slack, PagerDuty); an HTTP date is rare here and falls back to back-off. */

@@ -3,7 +3,7 @@ package dev.alertrelay.common.http;
 import java.util.SplittableRandom;
 
 /**
- * Bounded exponential back-off with full jitter (https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/),
+ * Bounded exponential back-off with "equal jitter": half the delay fixed, half random (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/),
  * always inside the invocation's deadline.
  *
  * @param maxAttempts     attempts in all, the first included

@@ -1,5 +1,6 @@
 package dev.alertrelay.common.json;
 
+import dev.alertrelay.common.text.Truncate;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -212,6 +213,6 @@ public final class Json {
         }
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) : line;
+        return Truncate.toLength(line, 200);
     }
 }
