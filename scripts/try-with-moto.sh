@@ -7,8 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 event="${1:-events/alarm-sns-alb-healthyhostcount.json}"
 jar=alarm-to-slack/target/alarm-to-slack.jar
-[[ -f "$jar" ]] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 2; }
+missing() { echo "scripts/try-with-moto.sh needs $1, which is not on the PATH ($2)" >&2; exit 2; }
+command -v moto_server >/dev/null || missing moto_server "pip install 'moto[server]'"
+command -v aws >/dev/null || missing "the AWS CLI (aws)" "pip install awscli, or AWS CLI v2"
+command -v python3 >/dev/null || missing python3 "it plays Slack"
+command -v curl >/dev/null || missing curl "it waits for moto to answer"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+java_major="$("$JAVA" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}' || true)"
+[[ "$java_major" =~ ^[0-9]+$ ]] && (( java_major >= 21 )) \
+  || missing "a JDK 21 or newer as java (or JAVA_HOME)" "found: ${java_major:-none}; .ci/find-jdk finds one"
+[[ -f "$jar" ]] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 2; }
 
 work="$(mktemp -d)"
 cleanup() { kill "${moto_pid:-}" "${slack_pid:-}" 2>/dev/null || true; rm -rf "$work"; }

@@ -131,6 +131,23 @@ class ReplayFromFailureQueueIT {
         assertTrue(output.startsWith("0\n"), output);
         assertTrue(output.contains("\"text\":\"ALARM: shop-alb-no-healthy-hosts"), output);
         assertEquals(0, slack.requests().size());
-        assertEquals("0 1", messagesLeft(queueUrl));
+        assertEquals("1 0", messagesLeft(queueUrl), "the message it peeked at is visible again at once");
+    }
+
+    @Test
+    void aReplayRightAfterADryRunReplaysTheMessage() {
+        String queueUrl = queueWithOneFailedInvocation();
+        replay(queueUrl, "--dry-run");
+        String output = replay(queueUrl);
+        assertTrue(output.contains("replayed 1, failed 0"), output);
+        assertEquals(1, slack.requests().size());
+    }
+
+    @Test
+    void theUsageTextIsPlainTextWithoutShellLines() {
+        String output = run(List.of("bash", script().toString()), Map.of());
+        assertTrue(output.startsWith("2\n"), output);
+        assertTrue(output.contains("usage: scripts/replay-failed-events.sh <function.jar> <queue-url>"), output);
+        assertTrue(!output.contains("set -euo") && !output.contains("#"), output);
     }
 }

@@ -82,13 +82,13 @@ class EcsTaskStoppedHostileInputTest {
         postsValidMessagesOrRejects(event);
     }
 
-    /** Arbitrary JSON in place of the envelope's detail, which holds everything the message is made of. */
     /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
     @Property(tries = 200, seed = "6104")
     void aDetailOfAnyShapeIsPostedWithinLimitsOrRejectedWithKeptSeed6104(@ForAll("details") String detail) {
         aDetailOfAnyShapeIsPostedWithinLimitsOrRejected(detail);
     }
 
+    /** Arbitrary JSON in place of the envelope's detail, which holds everything the message is made of. */
     @Property(tries = 200)
     void aDetailOfAnyShapeIsPostedWithinLimitsOrRejected(@ForAll("details") String detail) {
         JsonObject event = Json.parseObject(EventFiles.text("ecs-crashed-service.json"));

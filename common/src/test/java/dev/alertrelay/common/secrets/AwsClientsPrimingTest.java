@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AwsClientsPrimingTest {
 
     @Test
+    @SuppressWarnings("try") // the try block only scopes the SDK settings
     void aKmsOrSsmConfigurationPrimesTheSdkWithoutCallingAws() {
         try (RecordingHttpServer aws = RecordingHttpServer.start(RecordingHttpServer.Answer.of(500, "{}"));
              SystemProperties sdk = SystemProperties.set(Map.of("aws.endpointUrl", aws.url(""), "aws.region", "us-east-1",

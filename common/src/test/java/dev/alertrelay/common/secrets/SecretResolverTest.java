@@ -133,6 +133,7 @@ class SecretResolverTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the try block only scopes the SDK settings
     void underSnapStartKmsIsCalledWithCredentialsFromTheContainerEndpoint() {
         String ciphertext = moto.encryptForFunction(keyId, URL, "fn");
         try (var endpoint = RecordingHttpServer.start(RecordingHttpServer.Answer.of(200,
@@ -157,6 +158,7 @@ class SecretResolverTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the try block only scopes the SDK settings
     void aCredentialProcessProfileWorksLocallyAsWithAnyAwsTool(@TempDir Path home) throws IOException {
         Path process = home.resolve("credentials-process");
         Files.writeString(process, "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"AKIAPROCESS\", \"SecretAccessKey\": \"s\"}'\n");
