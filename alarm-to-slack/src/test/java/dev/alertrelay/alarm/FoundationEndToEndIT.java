@@ -162,10 +162,16 @@ class FoundationEndToEndIT {
     @Test
     void aPlainTextWebhookLoadsNoAwsClientCodeAtAll() throws Exception {
         Path classLog = Files.createTempFile("classes", ".log");
-        JarProcess.Result result = JarProcess.run(List.of("-Xlog:class+load=info:file=" + classLog),
-                Map.of("SLACK_WEBHOOK_URL", webhook()), null, EVENT);
-        assertEquals(0, result.exitCode(), result.all());
-        String loaded = Files.readString(classLog);
+        String loaded;
+        try {
+            JarProcess.Result result = JarProcess.run(List.of("-Xlog:class+load=info:file=" + classLog),
+                    Map.of("SLACK_WEBHOOK_URL", webhook()), null, EVENT);
+            assertEquals(0, result.exitCode(), result.all());
+            loaded = Files.readString(classLog);
+        } finally {
+            JarProcess.deleteQuietly(classLog);
+            JarProcess.deleteQuietly(Path.of(classLog + ".0")); // the JVM's log rotation keeps the empty original
+        }
         assertTrue(loaded.contains("dev.alertrelay"), "class log is empty?");
         assertFalse(loaded.contains("software.amazon.awssdk"), "an AWS SDK class was loaded");
         for (String client : List.of("dev.alertrelay.common.secrets.AwsClients", "dev.alertrelay.common.secrets.KmsSecretSource",

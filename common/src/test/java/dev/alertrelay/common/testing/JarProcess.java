@@ -57,9 +57,11 @@ public final class JarProcess {
         environment.clear();
         environment.putAll(keep);
         environment.putAll(env);
+        Path out = null;
+        Path err = null;
         try {
-            Path out = Files.createTempFile("jar-out", ".txt");
-            Path err = Files.createTempFile("jar-err", ".txt");
+            out = Files.createTempFile("jar-out", ".txt");
+            err = Files.createTempFile("jar-err", ".txt");
             builder.redirectOutput(out.toFile()).redirectError(err.toFile());
             long start = System.nanoTime();
             Process process = builder.start();
@@ -79,6 +81,20 @@ public final class JarProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    /** Tests leave nothing behind in the temporary directory. */
+    public static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
         }
     }
 }

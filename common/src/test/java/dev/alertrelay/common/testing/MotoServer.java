@@ -35,9 +35,12 @@ public final class MotoServer implements AutoCloseable {
     private KmsClient kms;
     private SsmClient ssm;
 
-    private MotoServer(Process process, int port) {
+    private final Path log;
+
+    private MotoServer(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
         useCredentials(new IamUser("test", "test"));
     }
 
@@ -150,7 +153,7 @@ public final class MotoServer implements AutoCloseable {
                 connection.setConnectTimeout(500);
                 connection.setReadTimeout(2000);
                 if (connection.getResponseCode() > 0) {
-                    return new MotoServer(process, port);
+                    return new MotoServer(process, port, log);
                 }
             } catch (IOException notYet) {
                 sleep(100);
@@ -229,6 +232,7 @@ public final class MotoServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        JarProcess.deleteQuietly(log);
     }
 
     private static int freePort() {
