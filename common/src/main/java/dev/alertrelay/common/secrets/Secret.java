@@ -1,7 +1,11 @@
 package dev.alertrelay.common.secrets;
 
 import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.http.DeliveryException;
+import dev.alertrelay.common.log.Log;
 
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,6 +32,29 @@ public interface Secret {
 
     /** The environment variable the secret comes from, named in messages instead of the value. */
     String source();
+
+    /**
+     * Runs {@code use} with the value; when it fails with a delivery the receiver refused because of the credential
+     * itself ({@code refusesCredential}: a rotated webhook, a replaced routing key), reads the value once more and,
+     * if it changed, runs {@code use} again with the new one. Any other failure, or a value that did not change,
+     * stands.
+     */
+    default void useRereadingOnRefusal(Deadline deadline, Predicate<DeliveryException> refusesCredential, Consumer<String> use) {
+        String value = value(deadline);
+        try {
+            use.accept(value);
+        } catch (DeliveryException e) {
+            if (!refusesCredential.test(e) || !refresh()) {
+                throw e;
+            }
+            String reread = value(deadline);
+            if (reread.equals(value)) {
+                throw e;
+            }
+            Log.info("the receiver refused the credential from " + source() + "; sending again with the value read anew");
+            use.accept(reread);
+        }
+    }
 
     /** This secret with {@code transform} applied to its value (the Slack blueprint stores its URL without a scheme). */
     default Secret map(UnaryOperator<String> transform) {

@@ -1,8 +1,6 @@
 package dev.alertrelay.common.slack;
 
 import dev.alertrelay.common.http.Deadline;
-import dev.alertrelay.common.http.DeliveryException;
-import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.http.Endpoint;
 import dev.alertrelay.common.http.HttpDelivery;
@@ -26,6 +24,7 @@ final class SlackWebhook implements SlackSender {
     private final Secret webhookUrl;
     private final SlackOverrides overrides;
     private final HttpDelivery delivery;
+    private volatile ParsedUrl lastParsed;
 
     SlackWebhook(Secret webhookUrl, SlackOverrides overrides, HttpDelivery delivery) {
         this.webhookUrl = webhookUrl;
@@ -36,23 +35,20 @@ final class SlackWebhook implements SlackSender {
     @Override
     public void send(SlackMessage message, Deadline deadline) {
         String json = Json.toJson(message.toPayload(overrides));
-        String url = webhookUrl.value(deadline);
-        try {
-            delivery.postJson(endpoint(url), json, deadline, "Slack");
-        } catch (DeliveryException e) {
-            if (!CREDENTIAL_ERRORS.contains(e.answer()) || !webhookUrl.refresh()) {
-                throw e;
-            }
-            String reread = webhookUrl.value(deadline);
-            if (reread.equals(url)) {
-                throw e;
-            }
-            Log.info("Slack refused the webhook from " + webhookUrl.source() + " (" + e.answer() + "); posting with the value read again");
-            delivery.postJson(endpoint(reread), json, deadline, "Slack");
-        }
+        webhookUrl.useRereadingOnRefusal(deadline, refusal -> CREDENTIAL_ERRORS.contains(refusal.answer()),
+                url -> delivery.postJson(endpoint(url), json, deadline, "Slack"));
     }
 
+    /** The URL parsed and checked once per value (the secret's value changes only when it is rotated). */
     private Endpoint endpoint(String url) {
-        return Endpoint.parse(url, "the Slack webhook URL (" + webhookUrl.source() + ")");
+        ParsedUrl parsed = lastParsed;
+        if (parsed == null || !parsed.url().equals(url)) {
+            parsed = new ParsedUrl(url, Endpoint.parse(url, "the Slack webhook URL (" + webhookUrl.source() + ")"));
+            lastParsed = parsed;
+        }
+        return parsed.endpoint();
+    }
+
+    private record ParsedUrl(String url, Endpoint endpoint) {
     }
 }

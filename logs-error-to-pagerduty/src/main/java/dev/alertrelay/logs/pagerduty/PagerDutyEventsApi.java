@@ -5,7 +5,6 @@ import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.http.Endpoint;
 import dev.alertrelay.common.http.HttpDelivery;
-import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.json.Json;
 
@@ -34,20 +33,7 @@ final class PagerDutyEventsApi implements PagerDutySender {
 
     @Override
     public void send(PagerDutyEvent event, Deadline deadline) {
-        String key = routingKey.value(deadline);
-        try {
-            post(event, key, deadline);
-        } catch (DeliveryException e) {
-            if (!refusesTheRoutingKey(e) || !routingKey.refresh()) {
-                throw e;
-            }
-            String reread = routingKey.value(deadline);
-            if (reread.equals(key)) {
-                throw e;
-            }
-            Log.info("PagerDuty refused the routing key from " + routingKey.source() + "; sending with the value read again");
-            post(event, reread, deadline);
-        }
+        routingKey.useRereadingOnRefusal(deadline, PagerDutyEventsApi::refusesTheRoutingKey, key -> post(event, key, deadline));
     }
 
     /** https://developer.pagerduty.com/docs/events-api-v2-overview: 400 "Invalid routing key" and its length check. */

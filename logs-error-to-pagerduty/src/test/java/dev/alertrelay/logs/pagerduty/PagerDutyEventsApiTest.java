@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.json.Json;
+import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.testing.TestSecrets;
 import dev.alertrelay.common.testing.RecordingHttpServer;
 import dev.alertrelay.common.testing.RecordingHttpServer.Answer;
@@ -90,5 +91,49 @@ class PagerDutyEventsApiTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PagerDutySender.eventsApi(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), "http://events.pagerduty.com/v2/enqueue"));
         assertTrue(e.getMessage().contains("PAGERDUTY_EVENTS_URL"), e.getMessage());
+    }
+
+    /** A routing key replaced in SSM: the cache holds the old one until the secret is refreshed. */
+    private static Secret rotated(String cached, String stored) {
+        return new Secret() {
+            private boolean refreshed;
+
+            @Override
+            public String value(Deadline deadline) {
+                return refreshed ? stored : cached;
+            }
+
+            @Override
+            public boolean refresh() {
+                refreshed = true;
+                return true;
+            }
+
+            @Override
+            public String source() {
+                return "PAGERDUTY_ROUTING_KEY_PARAMETER";
+            }
+        };
+    }
+
+    @Test
+    void aRefusedRoutingKeyIsReadAgainAndTheEventSentWithTheNewOne() {
+        server.thenAnswer(Answer.of(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\","
+                + "\"errors\":[\"Invalid routing key\"]}"));
+        String newKey = "N3wK3yN3wK3yN3wK3yN3wK3yN3wK3y00";
+        PagerDutySender.eventsApi(rotated(ROUTING_KEY, newKey), server.url("/v2/enqueue"))
+                .send(PagerDutyEvent.resolve("k1"), Deadline.in(10_000));
+
+        assertEquals(2, server.requests().size());
+        assertEquals(ROUTING_KEY, Json.parseObject(server.requests().get(0).body()).get("routing_key").getAsString());
+        assertEquals(newKey, Json.parseObject(server.requests().get(1).body()).get("routing_key").getAsString());
+    }
+
+    @Test
+    void anInvalidEventIsNotRetriedWithAReReadKey() {
+        server.thenAnswer(Answer.of(400, INVALID_EVENT));
+        assertThrows(DeliveryException.class, () -> PagerDutySender.eventsApi(rotated(ROUTING_KEY, "other"), server.url("/v2/enqueue"))
+                .send(PagerDutyEvent.resolve("k1"), Deadline.in(10_000)));
+        assertEquals(1, server.requests().size());
     }
 }
