@@ -15,6 +15,10 @@ import dev.alertrelay.common.slack.Blocks.LinkButton;
 import dev.alertrelay.common.slack.Mrkdwn;
 import dev.alertrelay.common.slack.SlackMessage;
 
+import dev.alertrelay.common.text.Durations;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,10 +37,23 @@ final class AlarmMessageFormatter {
     }
 
     static SlackMessage format(CloudWatchAlarm alarm) {
+        return format(alarm, null);
+    }
+
+    /**
+     * The message of an alarm whose lifecycle (in Slack app mode: its thread) began at {@code alarmBegan}: while open it
+     * also says since when the alarm has been firing; an OK reads "Resolved after 14 min 3 s" with the facts kept.
+     *
+     * @param alarmBegan when the lifecycle's first ALARM happened, or null outside a lifecycle
+     */
+    static SlackMessage format(CloudWatchAlarm alarm, Instant alarmBegan) {
+        String resolvedAfter = resolvedAfter(alarm, alarmBegan);
+        String headline = resolvedAfter == null ? alarm.state().toString() : "Resolved after " + resolvedAfter;
         SlackMessage.Builder message = SlackMessage.builder()
-                .text(notificationLine(alarm))
+                .text(resolvedAfter == null ? notificationLine(alarm)
+                        : "RESOLVED after " + resolvedAfter + ": " + notificationLine(alarm).substring(alarm.state().toString().length() + 2))
                 .color(color(alarm.state()))
-                .attachmentBlock(Blocks.header(emoji(alarm.state()) + " " + alarm.state() + ": " + alarm.name()));
+                .attachmentBlock(Blocks.header(emoji(alarm.state()) + " " + headline + ": " + alarm.name()));
         if (alarm.description() != null) {
             message.attachmentBlock(Blocks.section(Mrkdwn.text(alarm.description())));
         }
@@ -49,7 +66,7 @@ final class AlarmMessageFormatter {
                 message.attachmentBlock(Blocks.section(Mrkdwn.bold("Triggered by").thenTrusted("\n").then(children(alarm))));
             }
         }
-        message.attachmentBlock(Blocks.fields(fields(alarm)));
+        message.attachmentBlock(Blocks.fields(fields(alarm, alarmBegan)));
         message.attachmentBlock(Blocks.actions(buttons(alarm)));
         return message.build();
     }
@@ -76,7 +93,7 @@ final class AlarmMessageFormatter {
         return "triggered by " + String.join(", ", names) + (more > 0 ? " and " + more + " more" : "");
     }
 
-    private static String color(AlarmState state) {
+    static String color(AlarmState state) {
         return switch (state) {
             case ALARM -> SlackMessage.COLOR_DANGER;
             case OK -> SlackMessage.COLOR_GOOD;
@@ -84,7 +101,7 @@ final class AlarmMessageFormatter {
         };
     }
 
-    private static String emoji(AlarmState state) {
+    static String emoji(AlarmState state) {
         return switch (state) {
             case ALARM -> ":red_circle:";
             case OK -> ":large_green_circle:";
@@ -101,7 +118,16 @@ final class AlarmMessageFormatter {
         return withMore(lines, alarm.triggeringChildren().size());
     }
 
-    private static List<Field> fields(CloudWatchAlarm alarm) {
+    /** How long the alarm fired, for an OK that ends a lifecycle; null otherwise. */
+    static String resolvedAfter(CloudWatchAlarm alarm, Instant alarmBegan) {
+        if (alarm.state() != AlarmState.OK || alarmBegan == null || alarm.stateChangeTime() == null
+                || alarm.stateChangeTime().isBefore(alarmBegan)) {
+            return null;
+        }
+        return Durations.inWords(Duration.between(alarmBegan, alarm.stateChangeTime()));
+    }
+
+    private static List<Field> fields(CloudWatchAlarm alarm, Instant alarmBegan) {
         List<Field> what = new ArrayList<>();
         AlarmTrigger trigger = alarm.trigger();
         if (trigger != null && !alarm.isComposite()) {
@@ -131,8 +157,12 @@ final class AlarmMessageFormatter {
         List<Field> where = new ArrayList<>();
         where.add(new Field("Transition", Mrkdwn.text(alarm.previousState() == null
                 ? alarm.state().toString() : alarm.previousState() + " → " + alarm.state())));
+        boolean resolved = resolvedAfter(alarm, alarmBegan) != null;
+        if (alarmBegan != null && (resolved || !alarmBegan.equals(alarm.stateChangeTime()))) {
+            where.add(new Field("Alarm began", SlackTimes.of(alarmBegan)));
+        }
         if (alarm.stateChangeTime() != null) {
-            where.add(new Field("Since", SlackTimes.of(alarm.stateChangeTime())));
+            where.add(new Field(resolved ? "Resolved" : "Since", SlackTimes.of(alarm.stateChangeTime())));
         }
         if (alarm.accountId() != null) {
             where.add(Field.of("Account", alarm.accountId()));

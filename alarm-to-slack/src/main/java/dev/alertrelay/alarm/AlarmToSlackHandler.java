@@ -31,16 +31,20 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
     private static final int LOGGED_NAME_MAX = 120;
 
     private final NotifyStates notifyStates;
-    private final SlackSender slack;
+    private final AlarmDelivery slack;
 
     public AlarmToSlackHandler() {
-        this(System.getenv(), WebhookConfiguration.sender(System::getenv, SecretResolver.fromEnvironment()));
+        this(System.getenv(), AlarmDelivery.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
         SnapStartPriming.register("/priming/alarm-sns-alb-healthyhostcount.json", sample ->
                 new AlarmToSlackHandler(System.getenv(), (message, deadline) -> { })
                         .handleRequest(sample, OutputStream.nullOutputStream(), null));
     }
 
     AlarmToSlackHandler(Map<String, String> env, SlackSender slack) {
+        this(env, AlarmDelivery.webhook(slack));
+    }
+
+    AlarmToSlackHandler(Map<String, String> env, AlarmDelivery slack) {
         this.notifyStates = NotifyStates.parse(env.get(NotifyStates.VARIABLE));
         this.slack = slack;
     }
@@ -54,14 +58,11 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
             switch (notification) {
                 case CloudWatchAlarm alarm when !notifyStates.includes(alarm.state()) ->
                         outcomes.add("skipped " + describe(alarm) + " (state not in " + NotifyStates.VARIABLE + ")");
-                case CloudWatchAlarm alarm -> {
-                    slack.send(AlarmMessageFormatter.format(alarm), deadline);
-                    outcomes.add(DryRun.sent() + " " + describe(alarm));
-                }
+                case CloudWatchAlarm alarm -> outcomes.add(slack.deliver(alarm, deadline) + " " + describe(alarm));
                 case AlarmConfigurationChange change -> outcomes.add("skipped configuration change (" + change.operation()
                         + ") of alarm " + Truncate.toLength(change.alarmName(), LOGGED_NAME_MAX) + ": not a state change");
                 case OtherSnsMessage message -> {
-                    slack.send(SnsMessageFormatter.format(message), deadline);
+                    slack.post(SnsMessageFormatter.format(message), deadline);
                     outcomes.add(DryRun.sent() + " non-alarm SNS message from " + message.topicName());
                 }
             }

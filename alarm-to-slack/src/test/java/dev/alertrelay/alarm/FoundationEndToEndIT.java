@@ -174,7 +174,7 @@ class FoundationEndToEndIT {
         }
         assertTrue(loaded.contains("dev.alertrelay"), "class log is empty?");
         assertFalse(loaded.contains("software.amazon.awssdk"), "an AWS SDK class was loaded");
-        for (String client : List.of("dev.alertrelay.common.secrets.AwsClients", "dev.alertrelay.common.secrets.KmsSecretSource",
+        for (String client : List.of("dev.alertrelay.common.aws.AwsClients", "dev.alertrelay.common.secrets.KmsSecretSource",
                 "dev.alertrelay.common.secrets.SsmSecretSource", "dev.alertrelay.common.secrets.AwsFailures")) {
             assertFalse(loaded.contains(client + " "), client + " was loaded");
         }

@@ -43,20 +43,24 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
     /** Enough to recognise the duplicates that arrive while a container is warm; a few kB at most. */
     private static final int REMEMBERED_DELIVERIES = 512;
 
-    private final SlackSender slack;
+    private final StopDelivery slack;
     private final NotifyCategories notify;
     private final TaskStopClassifier classifier = new TaskStopClassifier();
     private final TaskStopMessageFormatter formatter = new TaskStopMessageFormatter();
     private final RecentDeliveries delivered = new RecentDeliveries(REMEMBERED_DELIVERIES);
 
     public EcsTaskStoppedHandler() {
-        this(System::getenv, SlackSender.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
+        this(System::getenv, StopDelivery.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
         SnapStartPriming.register("/priming/ecs-crashed-service.json", sample ->
                 new EcsTaskStoppedHandler(name -> NotifyCategories.VARIABLE.equals(name) ? "all" : null, (message, deadline) -> { })
                         .handleRequest(sample, OutputStream.nullOutputStream(), null));
     }
 
     EcsTaskStoppedHandler(Function<String, String> env, SlackSender slack) {
+        this(env, StopDelivery.webhook(slack));
+    }
+
+    EcsTaskStoppedHandler(Function<String, String> env, StopDelivery slack) {
         this.slack = slack;
         this.notify = NotifyCategories.parse(env.apply(NotifyCategories.VARIABLE));
     }
@@ -80,9 +84,10 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
             }
             TaskStopDigest.Stop stop = stopToReport(message.json(), null);
             if (stop != null) {
-                slack.send(formatter.format(stop.task(), stop.classification()), deadline);
+                String outcome = slack.deliver(new TaskStopDigest(List.of(stop)), formatter.format(stop.task(), stop.classification()),
+                        deadline);
                 delivered.recordDelivered(RecentDeliveries.keyOf(stop.task()));
-                Log.info("ecs-task-stopped " + DryRun.sent() + ": category " + stop.classification().category().configName() + " task=" + stop.task().taskArn());
+                Log.info("ecs-task-stopped " + outcome + ": category " + stop.classification().category().configName() + " task=" + stop.task().taskArn());
             }
         }
     }
@@ -116,8 +121,8 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
             TaskStopDigest digest = new TaskStopDigest(group);
             TaskStopDigest.Stop first = group.get(0);
             try {
-                slack.send(group.size() == 1 ? formatter.format(first.task(), first.classification()) : TaskStopDigestFormatter.format(digest),
-                        deadline);
+                slack.deliver(digest, group.size() == 1 ? formatter.format(first.task(), first.classification())
+                        : TaskStopDigestFormatter.format(digest), deadline);
                 group.forEach(stop -> delivered.recordDelivered(RecentDeliveries.keyOf(stop.task())));
                 digests += group.size() > 1 ? 1 : 0;
             } catch (DeliveryException | SecretException e) {

@@ -23,7 +23,7 @@ record TaskStopDigest(List<Stop> stops) {
     }
 
     /** Failures of the task itself first: they are what the on-call engineer fixes. */
-    private static final List<StopCategory> MOST_TELLING_FIRST = List.of(StopCategory.OUT_OF_MEMORY,
+    static final List<StopCategory> MOST_TELLING_FIRST = List.of(StopCategory.OUT_OF_MEMORY,
             StopCategory.FAILED_TO_START, StopCategory.CRASHED, StopCategory.FAILED_HEALTH_CHECKS, StopCategory.UNKNOWN,
             StopCategory.SPOT_INTERRUPTION, StopCategory.INFRASTRUCTURE, StopCategory.COMPLETED, StopCategory.ROUTINE);
 

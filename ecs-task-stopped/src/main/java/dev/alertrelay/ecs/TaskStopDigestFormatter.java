@@ -1,5 +1,6 @@
 package dev.alertrelay.ecs;
 
+import dev.alertrelay.common.text.Durations;
 import dev.alertrelay.common.slack.Blocks;
 import dev.alertrelay.common.slack.Mrkdwn;
 import dev.alertrelay.common.slack.SlackMessage;
@@ -56,7 +57,7 @@ final class TaskStopDigestFormatter {
         StringBuilder text = new StringBuilder(name(any)).append(": ").append(digest.stops().size()).append(" tasks stopped");
         Duration span = digest.span();
         if (span != null) {
-            text.append(" in ").append(TaskStopMessageFormatter.duration(span));
+            text.append(" in ").append(Durations.inWords(span));
         }
         List<String> parts = new ArrayList<>();
         for (Map.Entry<StopCategory, Integer> count : digest.countsByCategory().entrySet()) {
@@ -77,12 +78,12 @@ final class TaskStopDigestFormatter {
     }
 
     /** {@code checkout (prod)}: the service or task family, and the cluster. */
-    private static String name(TaskStop task) {
+    static String name(TaskStop task) {
         String who = task.serviceName() != null ? task.serviceName() : task.family() != null ? task.family() : "tasks";
         return who + (task.clusterName() == null ? "" : " (" + task.clusterName() + ")");
     }
 
-    private static String words(StopCategory category) {
+    static String words(StopCategory category) {
         return switch (category) {
             case OUT_OF_MEMORY -> "out of memory";
             case FAILED_TO_START -> "failed to start";

@@ -2,10 +2,10 @@ package dev.alertrelay.ecs;
 
 import dev.alertrelay.common.slack.Blocks;
 import dev.alertrelay.common.slack.Mrkdwn;
+import dev.alertrelay.common.text.Durations;
 import dev.alertrelay.common.slack.SlackMessage;
 import dev.alertrelay.common.text.Truncate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -96,7 +96,7 @@ public final class TaskStopMessageFormatter {
         if (task.startedAt() == null) {
             fields.add(Blocks.Field.of("Ran for", "never started"));
         } else if (task.runDuration() != null) {
-            fields.add(Blocks.Field.of("Ran for", duration(task.runDuration())));
+            fields.add(Blocks.Field.of("Ran for", Durations.inWords(task.runDuration())));
         }
         if (task.stopTime() != null) {
             fields.add(new Blocks.Field("Stopped", stopTime(task.stopTime())));
@@ -125,25 +125,6 @@ public final class TaskStopMessageFormatter {
 
     private static Mrkdwn stopTime(Instant time) {
         return Mrkdwn.date(time.getEpochSecond(), "{date_short_pretty} {time_secs}", FALLBACK_TIME.format(time));
-    }
-
-    /** "3 d 4 h", "2 h 5 min", "4 min 10 s", "12 s": two units are enough to tell a crash loop from a long run. */
-    static String duration(Duration duration) {
-        long seconds = duration.toSeconds();
-        long days = seconds / 86_400;
-        long hours = seconds % 86_400 / 3_600;
-        long minutes = seconds % 3_600 / 60;
-        long secs = seconds % 60;
-        if (days > 0) {
-            return days + " d " + hours + " h";
-        }
-        if (hours > 0) {
-            return hours + " h " + minutes + " min";
-        }
-        if (minutes > 0) {
-            return minutes + " min " + secs + " s";
-        }
-        return secs + " s";
     }
 
     /**

@@ -82,9 +82,9 @@ class TaskStopMessageFormatterTest {
 
     @Test
     void durationShowsTheTwoLargestUnits() {
-        assertEquals("12 s", TaskStopMessageFormatter.duration(Duration.ofSeconds(12)));
-        assertEquals("6 min 31 s", TaskStopMessageFormatter.duration(Duration.ofSeconds(391)));
-        assertEquals("5 h 24 min", TaskStopMessageFormatter.duration(Duration.ofMinutes(324)));
-        assertEquals("3 d 4 h", TaskStopMessageFormatter.duration(Duration.ofHours(76)));
+        assertEquals("12 s", dev.alertrelay.common.text.Durations.inWords(Duration.ofSeconds(12)));
+        assertEquals("6 min 31 s", dev.alertrelay.common.text.Durations.inWords(Duration.ofSeconds(391)));
+        assertEquals("5 h 24 min", dev.alertrelay.common.text.Durations.inWords(Duration.ofMinutes(324)));
+        assertEquals("3 d 4 h", dev.alertrelay.common.text.Durations.inWords(Duration.ofHours(76)));
     }
 }

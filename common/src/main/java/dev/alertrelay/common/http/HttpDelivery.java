@@ -28,6 +28,22 @@ public final class HttpDelivery {
         this.userAgent = userAgent;
     }
 
+    /** What a receiver's 2xx answer means: some APIs (Slack's Web API) answer 200 to a request they refused. */
+    public enum Verdict { ACCEPTED, RETRY, REJECTED }
+
+    /** Reads a 2xx answer; the plain webhook and Events API contract accepts every one of them. */
+    @FunctionalInterface
+    public interface AnswerCheck {
+        AnswerCheck ACCEPT_2XX = response -> Verdict.ACCEPTED;
+
+        Verdict verdict(HttpTransport.Response response);
+
+        /** What the rejection or retry is about, named in errors (Slack's {@code error} code); the body by default. */
+        default String problem(HttpTransport.Response response) {
+            return response.body() == null ? "" : response.body().strip();
+        }
+    }
+
     /**
      * Delivers {@code json} to {@code endpoint}, retrying as described above.
      *
@@ -35,6 +51,19 @@ public final class HttpDelivery {
      * @return the accepted response
      */
     public HttpTransport.Response postJson(Endpoint endpoint, String json, Deadline deadline, String receiver) {
+        return post(endpoint, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8), Map.of(), deadline,
+                receiver, AnswerCheck.ACCEPT_2XX);
+    }
+
+    /**
+     * POSTs {@code body} with the same discipline; {@code headers} may carry a credential (they never appear in errors),
+     * and {@code check} decides what a 2xx answer means.
+     */
+    public HttpTransport.Response post(Endpoint endpoint, String contentType, byte[] body, Map<String, String> headers,
+                                       Deadline deadline, String receiver, AnswerCheck check) {
+        Map<String, String> allHeaders = new java.util.HashMap<>(headers);
+        allHeaders.put("Content-Type", contentType);
+        allHeaders.put("User-Agent", userAgent);
         String lastProblem = "no attempt was made";
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             long timeLeft = deadline.remainingMillis() - policy.reserveMillis();
@@ -44,7 +73,7 @@ public final class HttpDelivery {
             }
             final HttpTransport.Response response;
             try {
-                response = send(endpoint, json, Math.min(policy.requestTimeoutMillis(), timeLeft));
+                response = send(endpoint, allHeaders, body, Math.min(policy.requestTimeoutMillis(), timeLeft));
             } catch (HttpTransport.ConnectTimeoutException | HttpTransport.ResponseTimeoutException e) {
                 lastProblem = e.getMessage();
                 waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
@@ -57,7 +86,19 @@ public final class HttpDelivery {
             }
             int status = response.status();
             if (status >= 200 && status < 300) {
-                return response;
+                Verdict verdict = check.verdict(response);
+                if (verdict == Verdict.ACCEPTED) {
+                    return response;
+                }
+                String problem = endpoint.scrub(check.problem(response));
+                lastProblem = "HTTP " + status + " " + Truncate.toLength(problem.replaceAll("\\s+", " "), ERROR_BODY_MAX);
+                if (verdict == Verdict.REJECTED) {
+                    throw new DeliveryException(receiver + " rejected the request: " + lastProblem + " (not retried)", attempt,
+                            status, problem);
+                }
+                long wait = retryAfterMillis(response).orElse(policy.backoffMillis(attempt));
+                waitBeforeRetry(attempt, wait, deadline, receiver, lastProblem);
+                continue;
             }
             lastProblem = "HTTP " + status + describeBody(endpoint, response.body());
             if (status == 429) {
@@ -66,21 +107,21 @@ public final class HttpDelivery {
             } else if (status == 408 || status >= 500) {
                 waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
             } else {
+                String answer = response.body() == null ? "" : endpoint.scrub(check.problem(response));
                 throw new DeliveryException(receiver + " rejected the request: " + lastProblem + " (not retried)", attempt, status,
-                        response.body() == null ? "" : endpoint.scrub(response.body().strip()));
+                        answer);
             }
         }
         throw new DeliveryException(receiver + " delivery failed after " + policy.maxAttempts() + " attempts; last: "
                 + lastProblem, policy.maxAttempts());
     }
 
-    private HttpTransport.Response send(Endpoint endpoint, String json, long timeoutMillis) throws IOException {
+    private HttpTransport.Response send(Endpoint endpoint, Map<String, String> headers, byte[] body, long timeoutMillis)
+            throws IOException {
         int timeout = (int) Math.max(2, timeoutMillis);
         // Connecting (and over https the handshake) gets at most a third of the attempt, the answer the rest.
         int connect = (int) Math.min(policy.connectTimeoutMillis(), Math.max(1, timeout / 3));
-        return HttpTransport.exchange(endpoint.uri(),
-                Map.of("Content-Type", "application/json; charset=utf-8", "User-Agent", userAgent),
-                json.getBytes(StandardCharsets.UTF_8), connect, timeout - connect);
+        return HttpTransport.exchange(endpoint.uri(), headers, body, connect, timeout - connect);
     }
 
     /** Sleeps before the next attempt, or fails now if that attempt could not start before the deadline. */

@@ -135,6 +135,12 @@ public final class Json {
         return null;
     }
 
+    /** A JSON {@code true}; anything else (false, a string, absence) reads as false. */
+    public static boolean bool(JsonObject object, String key) {
+        JsonElement value = object == null ? null : object.get(key);
+        return value instanceof JsonPrimitive primitive && primitive.isBoolean() && primitive.getAsBoolean();
+    }
+
     /** A string field that is absent, null, blank or of the wrong type reads as the fallback. */
     public static String string(JsonObject object, String key, String fallback) {
         String value = string(object, key);

@@ -15,7 +15,7 @@ import java.util.jar.Manifest;
 
 /**
  * Runs a function's handler locally, exactly as Lambda would run it, without Docker or an AWS account:
- * <pre>java -jar &lt;module&gt;/target/&lt;module&gt;.jar [--dry-run] [--replay] &lt;event.json | -&gt;</pre>
+ * <pre>java -jar &lt;module&gt;/target/&lt;module&gt;.jar [--dry-run] [--replay] &lt;event.json ... | -&gt;</pre>
  * The handler is the class the jar's manifest names (the one template.yaml names); configuration comes from the
  * environment; the function name is AWS_LAMBDA_FUNCTION_NAME or the module's name; the deadline is 30 seconds per event.
  * With {@code --replay} the input is what a failure queue holds (see {@link FailedEvents}), and each event in it runs.
@@ -28,7 +28,7 @@ public final class LocalRunner {
     static final int USAGE = 2;
     static final long TIMEOUT_MILLIS = 30_000;
 
-    private static final String USAGE_LINE = "usage: java -jar <function>.jar [--dry-run] [--replay] <event.json | ->";
+    private static final String USAGE_LINE = "usage: java -jar <function>.jar [--dry-run] [--replay] <event.json ... | ->";
 
     private LocalRunner() {
     }
@@ -37,7 +37,8 @@ public final class LocalRunner {
     static String help() {
         StringBuilder text = new StringBuilder(USAGE_LINE).append("""
 
-                  <event.json | ->  the event, as Lambda would deliver it (a file, or - for standard input)
+                  <event.json | ->  the event, as Lambda would deliver it (a file, or - for standard input); several
+                                    files run in order in one warm container (a Slack thread's whole lifecycle)
                   --dry-run         resolve no secret and send nothing: print each request body that would be sent,
                                     one JSON document per line on stdout (Slack: also a Block Kit Builder link on stderr)
                   --replay          the input is what a failure queue holds (aws sqs receive-message output, or
@@ -63,7 +64,7 @@ public final class LocalRunner {
     static int run(String[] args, InputStream stdin) {
         boolean dryRun = false;
         boolean replay = false;
-        String eventSource = null;
+        java.util.List<String> eventSources = new java.util.ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--dry-run")) {
                 dryRun = true;
@@ -74,21 +75,24 @@ public final class LocalRunner {
                 return OK;
             } else if (arg.startsWith("--")) {
                 return usage("unknown option " + arg);
-            } else if (eventSource != null) {
-                return usage("only one event can be given");
             } else {
-                eventSource = arg;
+                eventSources.add(arg);
             }
         }
-        if (eventSource == null) {
+        if (eventSources.isEmpty()) {
             return usage("no event given");
         }
-        final byte[] event;
-        try {
-            event = eventSource.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(eventSource));
-        } catch (IOException | RuntimeException e) {
-            System.err.println("alert-relay: cannot read the event " + eventSource + ": " + describe(e));
-            return USAGE;
+        if (eventSources.size() > 1 && (replay || eventSources.contains("-"))) {
+            return usage(replay ? "--replay reads one input" : "standard input (-) is the only event when given");
+        }
+        java.util.List<byte[]> events = new java.util.ArrayList<>();
+        for (String eventSource : eventSources) {
+            try {
+                events.add(eventSource.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(eventSource)));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("alert-relay: cannot read the event " + eventSource + ": " + describe(e));
+                return USAGE;
+            }
         }
         Manifest manifest = ownManifest();
         String handlerClass = setting("alertrelay.handler", manifest, "Lambda-Handler");
@@ -101,12 +105,17 @@ public final class LocalRunner {
         if (dryRun) {
             System.setProperty(DryRun.PROPERTY, "true");
         }
+        Container container = new Container(handlerClass, functionName);
         if (!replay) {
-            return invoke(handlerClass, functionName, event);
+            int worst = OK;
+            for (byte[] event : events) {
+                worst = Math.max(worst, container.invoke(event));
+            }
+            return worst;
         }
         final java.util.List<FailedEvents.FailedEvent> failed;
         try {
-            failed = FailedEvents.unwrap(event);
+            failed = FailedEvents.unwrap(events.get(0));
         } catch (InvalidEventException e) {
             System.err.println("alert-relay: nothing to replay: " + e.getMessage());
             return USAGE;
@@ -116,36 +125,49 @@ public final class LocalRunner {
             FailedEvents.FailedEvent one = failed.get(i);
             System.err.println("alert-relay: replaying event " + (i + 1) + " of " + failed.size()
                     + (one.failure() == null ? "" : " (it had failed: " + one.failure() + ")"));
-            worst = Math.max(worst, invoke(handlerClass, functionName, one.event()));
+            worst = Math.max(worst, container.invoke(one.event()));
         }
         return worst;
     }
 
-    private static int invoke(String handlerClass, String functionName, byte[] event) {
-        LocalContext context = new LocalContext(functionName, TIMEOUT_MILLIS);
-        try {
-            RequestStreamHandler handler = (RequestStreamHandler) Class.forName(handlerClass)
-                    .getDeclaredConstructor().newInstance();
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(event), response, context);
-            // What Lambda would do with the result (an SQS batch's batchItemFailures), as the last line on stdout;
-            // in a dry run stdout holds only the payloads that would be sent.
-            if (response.size() > 0 && !Boolean.getBoolean(DryRun.PROPERTY)) {
-                System.out.println(response.toString(java.nio.charset.StandardCharsets.UTF_8));
+    /** One warm container: the handler is created on the first event and handles every later one, as in Lambda. */
+    private static final class Container {
+        private final String handlerClass;
+        private final String functionName;
+        private RequestStreamHandler handler;
+
+        Container(String handlerClass, String functionName) {
+            this.handlerClass = handlerClass;
+            this.functionName = functionName;
+        }
+
+        int invoke(byte[] event) {
+            LocalContext context = new LocalContext(functionName, TIMEOUT_MILLIS);
+            try {
+                if (handler == null) {
+                    handler = (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
+                }
+                ByteArrayOutputStream response = new ByteArrayOutputStream();
+                handler.handleRequest(new ByteArrayInputStream(event), response, context);
+                // What Lambda would do with the result (an SQS batch's batchItemFailures), as the last line on stdout;
+                // in a dry run stdout holds only the payloads that would be sent.
+                if (response.size() > 0 && !Boolean.getBoolean(DryRun.PROPERTY)) {
+                    System.out.println(response.toString(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                return OK;
+            } catch (InvalidEventException e) {
+                System.err.println("alert-relay: invalid event: " + e.getMessage());
+                return USAGE;
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                System.err.println("alert-relay: " + handlerClass + " could not start: " + describe(e.getCause()));
+                return HANDLER_FAILED;
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                System.err.println("alert-relay: cannot run handler " + handlerClass + ": " + describe(e));
+                return USAGE;
+            } catch (Exception | Error e) {
+                System.err.println("alert-relay: the handler failed: " + describe(e));
+                return HANDLER_FAILED;
             }
-            return OK;
-        } catch (InvalidEventException e) {
-            System.err.println("alert-relay: invalid event: " + e.getMessage());
-            return USAGE;
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            System.err.println("alert-relay: " + handlerClass + " could not start: " + describe(e.getCause()));
-            return HANDLER_FAILED;
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            System.err.println("alert-relay: cannot run handler " + handlerClass + ": " + describe(e));
-            return USAGE;
-        } catch (Exception | Error e) {
-            System.err.println("alert-relay: the handler failed: " + describe(e));
-            return HANDLER_FAILED;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.log.Log;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -40,9 +41,18 @@ public interface Secret {
      * stands.
      */
     default void useRereadingOnRefusal(Deadline deadline, Predicate<DeliveryException> refusesCredential, Consumer<String> use) {
+        applyRereadingOnRefusal(deadline, refusesCredential, value -> {
+            use.accept(value);
+            return null;
+        });
+    }
+
+    /** {@link #useRereadingOnRefusal} for a use that answers something (the Slack Web API's message timestamp). */
+    default <T> T applyRereadingOnRefusal(Deadline deadline, Predicate<DeliveryException> refusesCredential,
+                                          Function<String, T> use) {
         String value = value(deadline);
         try {
-            use.accept(value);
+            return use.apply(value);
         } catch (DeliveryException e) {
             if (!refusesCredential.test(e) || !refresh()) {
                 throw e;
@@ -52,7 +62,7 @@ public interface Secret {
                 throw e;
             }
             Log.info("the receiver refused the credential from " + source() + "; sending again with the value read anew");
-            use.accept(reread);
+            return use.apply(reread);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.alertrelay.common.secrets;
 
+import dev.alertrelay.common.aws.AwsClients;
 import dev.alertrelay.common.http.Deadline;
 
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.alertrelay.common.secrets;
 
+import dev.alertrelay.common.aws.AwsClients;
 import dev.alertrelay.common.http.Deadline;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ssm.SsmClient;

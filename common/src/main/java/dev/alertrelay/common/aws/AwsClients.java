@@ -1,4 +1,4 @@
-package dev.alertrelay.common.secrets;
+package dev.alertrelay.common.aws;
 
 import dev.alertrelay.common.http.Deadline;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * How every AWS SDK client of the functions is built, once per container and only when a secret needs it:
+ * How every AWS SDK client of the functions is built, once per container and only when something needs it:
  * <ul>
  *   <li>url-connection-client, the JDK's own HTTP stack: the lightest to load, set explicitly because the SDK would
  *       otherwise pick whichever client it finds first on the class path; its connections share the JDK's default
@@ -33,23 +33,23 @@ import java.util.function.Function;
  * </ul>
  * Each call is bounded by the invocation's remaining time through {@link #within}.
  */
-final class AwsClients {
+public final class AwsClients {
 
     /** Kept free before the invocation's deadline so a stuck AWS call ends in our error, not in Lambda's timeout. */
-    static final long RESERVE_MILLIS = 500;
+    public static final long RESERVE_MILLIS = 500;
     /** One attempt: KMS and SSM answer in tens of milliseconds; a stuck connection is cut and retried well before this. */
-    static final long ATTEMPT_MAX_MILLIS = 3_000;
+    public static final long ATTEMPT_MAX_MILLIS = 3_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final int READ_TIMEOUT_MILLIS = 5_000;
 
     private AwsClients() {
     }
 
-    static KmsClient kms(Function<String, String> env) {
+    public static KmsClient kms(Function<String, String> env) {
         return configured(KmsClient.builder(), env).build();
     }
 
-    static SsmClient ssm(Function<String, String> env) {
+    public static SsmClient ssm(Function<String, String> env) {
         return configured(SsmClient.builder(), env).build();
     }
 
@@ -57,7 +57,7 @@ final class AwsClients {
      * The SDK's own priming (SdkWarmUp, SDK 2.54+): builds KMS and SSM clients over a canned-response HTTP client and
      * runs a request through marshalling, signing and unmarshalling, with no network.
      */
-    static void warmUp() {
+    public static void warmUp() {
         SdkWarmUp.warmUp(KmsClient.class, SsmClient.class);
         UrlConnectionHttpClient.create(AwsClients::openConnection).close();
     }
@@ -79,7 +79,7 @@ final class AwsClients {
     }
 
     /** The API call and attempt timeouts for a call that must end before {@code deadline}. */
-    static AwsRequestOverrideConfiguration within(Deadline deadline) {
+    public static AwsRequestOverrideConfiguration within(Deadline deadline) {
         long budget = Math.max(1, deadline.remainingMillis() - RESERVE_MILLIS);
         return AwsRequestOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofMillis(budget))
@@ -87,7 +87,8 @@ final class AwsClients {
                 .build();
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder,
+    /** {@code builder} configured as described above: every module's SDK clients (DynamoDB, CloudWatch) are built so. */
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder,
                                                                                                Function<String, String> env) {
         builder.httpClient(UrlConnectionHttpClient.create(AwsClients::openConnection))
                 // the default chain, as its own instance: the shared one remembers the first provider that worked
