@@ -195,6 +195,20 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
+    /** The table ALARM_STATE_TABLE names, as the template creates it: one string partition key {@code id}. */
+    public void createAlarmStateTable(String name) {
+        try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .endpointOverride(URI.create(endpoint())).build()) {
+            dynamo.createTable(r -> r.tableName(name)
+                    .keySchema(k -> k.attributeName("id").keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("id")
+                            .attributeType(software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                    .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST));
+        }
+    }
+
     public String createKey() {
         return kms.createKey(r -> r.description("alert-relay test")).keyMetadata().keyId();
     }

@@ -119,7 +119,7 @@ public final class SlackThreads {
             try {
                 newTop = perform(post, view, deadline);
             } catch (RuntimeException e) {
-                release(threadId, key, deadline);
+                release(view, current.version() + 1, key, deadline);
                 throw e;
             }
             commit(threadId, key, post, view, newTop, deadline);
@@ -210,10 +210,18 @@ public final class SlackThreads {
         });
     }
 
-    /** Gives the key back after a failed delivery, so that the retry of this invocation delivers it. Best effort. */
-    private void release(String threadId, String key, Deadline deadline) {
+    /**
+     * Undoes a claim after a failed delivery, so that the retry of this invocation finds the thread as it was and
+     * delivers the notification: the record before the claim when nobody wrote since, else just without the claim.
+     * Best effort: a claim left behind expires with this invocation's deadline.
+     */
+    private void release(ThreadRecord beforeClaim, long claimedVersion, String key, Deadline deadline) {
+        String threadId = beforeClaim.id();
         try {
             update(threadId, deadline, stored -> {
+                if (stored.version() == claimedVersion) {
+                    return beforeClaim.withoutClaim(key).withVersion(stored.version());
+                }
                 ThreadRecord next = stored.withoutClaim(key);
                 return stored.status() == ThreadRecord.Status.OPENING && stored.ts() == null
                         ? next.withStatus(ThreadRecord.Status.CLOSED) : next;
