@@ -87,8 +87,8 @@ final class AlarmChart {
 
     /** A file name Slack shows: the alarm's name with anything unusual replaced. */
     static String fileName(CloudWatchAlarm alarm) {
-        String safe = alarm.name().replaceAll("[^A-Za-z0-9._-]+", "-");
-        return Truncate.toLength(safe.isEmpty() ? "alarm" : safe, 80) + ".png";
+        String safe = alarm.name().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+        return (safe.isEmpty() ? "alarm-chart" : safe.substring(0, Math.min(80, safe.length()))) + ".png";
     }
 
     private static JsonArray query(MetricQuery query, AlarmTrigger trigger) {
