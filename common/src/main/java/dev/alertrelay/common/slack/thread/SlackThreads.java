@@ -58,8 +58,8 @@ public final class SlackThreads {
     private static final long POLL_MILLIS = 200;
     private static final long RESERVE_MILLIS = 1_000;
     private static final int MAX_ROUNDS = 50;
-    /** About 5 s: posting a top message takes well under a second; longer means its invocation is in trouble. */
-    private static final int MAX_WAITS = 25;
+    /** Posting a top message takes well under a second; longer means its invocation is in trouble. */
+    private static final long MAX_WAIT_MILLIS = 5_000;
 
     private final SlackWebApi slack;
     private final String channel;
@@ -88,7 +88,7 @@ public final class SlackThreads {
         if (store == null) {
             return postWithoutThread(planner.apply(null), deadline);
         }
-        int waits = 0;
+        long waitingSince = -1;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             ThreadRecord stored = store.read(threadId, deadline).orElse(null);
             ThreadRecord current = stored == null ? ThreadRecord.empty(threadId) : stored;
@@ -100,7 +100,8 @@ public final class SlackThreads {
                 return Outcome.DELIVERING_ELSEWHERE;
             }
             if (current.status() == ThreadRecord.Status.OPENING && hasLiveClaim(current, now)) {
-                waitForTopMessage(threadId, deadline, ++waits);
+                waitingSince = waitingSince < 0 ? now : waitingSince;
+                waitForTopMessage(threadId, deadline, now - waitingSince);
                 round--;
                 continue;
             }
@@ -247,8 +248,8 @@ public final class SlackThreads {
         throw new DeliveryException("the Slack thread " + threadId + " kept changing; its record was not updated", MAX_ROUNDS);
     }
 
-    private void waitForTopMessage(String threadId, Deadline deadline, int waits) {
-        if (waits > MAX_WAITS || deadline.remainingMillis() < RESERVE_MILLIS + POLL_MILLIS) {
+    private void waitForTopMessage(String threadId, Deadline deadline, long waitedMillis) {
+        if (waitedMillis > MAX_WAIT_MILLIS || deadline.remainingMillis() < RESERVE_MILLIS + POLL_MILLIS) {
             throw new DeliveryException("another invocation is still posting the top message of Slack thread " + threadId
                     + "; this notification is left to the retry of this invocation", 0);
         }
