@@ -75,7 +75,7 @@ final class AlarmCharts {
             Log.warn("alarm-to-slack: no chart for " + Truncate.toLength(alarm.name(), 120) + ": no time left in the invocation");
             return;
         }
-        Deadline deadline = Deadline.in(budget);
+        Deadline deadline = invocation.within(budget);
         try {
             byte[] png = images.draw(Json.toJson(widget), deadline);
             slack.uploadFile(thread, AlarmChart.fileName(alarm), AlarmChart.description(alarm), png, deadline);

@@ -34,11 +34,11 @@ class PagerDutyDeliveryFaultsTest extends DeliveryFaultsContract {
     }
 
     @Override
-    protected void invokeHandler(String url) {
+    protected void invokeHandler(String url, com.amazonaws.services.lambda.runtime.Context context) {
         Map<String, String> env = Map.of("AWS_REGION", "us-east-1");
         new LogsErrorToPagerDutyHandler(LogsErrorSettings.fromEnvironment(env::get), PagerDutySender.eventsApi(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), url))
                 .handleRequest(EventFiles.stream("logs-alarm-sns-alarm.json"), new ByteArrayOutputStream(),
-                        new TestContext("logs-error-to-pagerduty", FaultInjection.DEADLINE_MILLIS));
+                        context);
     }
 
     @Test

@@ -136,7 +136,7 @@ public final class HttpDelivery {
                     + waitMillis + " ms from now) would pass the invocation's deadline; last: " + problem, attempt);
         }
         try {
-            Thread.sleep(wait);
+            deadline.pause(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException(receiver + " delivery interrupted after " + attempt + " attempt(s); last: " + problem, attempt);

@@ -4,18 +4,31 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.alertrelay.common.http.InvocationClock;
 
 import java.nio.charset.StandardCharsets;
 
-/** A Lambda context for handler tests: a function name and a deadline. */
-public final class TestContext implements Context {
+/** A Lambda context for handler tests: a function name and a deadline, on the system clock or a virtual one. */
+public final class TestContext implements Context, InvocationClock.Source {
 
     private final String functionName;
-    private final long deadline;
+    private final InvocationClock clock;
+    private final long deadlineNanos;
 
     public TestContext(String functionName, long timeoutMillis) {
+        this(functionName, timeoutMillis, InvocationClock.SYSTEM);
+    }
+
+    /** A context whose deadline and waits run on {@code clock} ({@link VirtualClock}: no real waiting). */
+    public TestContext(String functionName, long timeoutMillis, InvocationClock clock) {
         this.functionName = functionName;
-        this.deadline = System.currentTimeMillis() + timeoutMillis;
+        this.clock = clock;
+        this.deadlineNanos = clock.nanoTime() + timeoutMillis * 1_000_000L;
+    }
+
+    @Override
+    public InvocationClock clock() {
+        return clock;
     }
 
     public static TestContext of(String functionName) {
@@ -30,7 +43,7 @@ public final class TestContext implements Context {
     @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName; }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return (int) Math.max(0, deadline - System.currentTimeMillis()); }
+    @Override public int getRemainingTimeInMillis() { return (int) Math.max(0, (deadlineNanos - clock.nanoTime()) / 1_000_000L); }
     @Override public int getMemoryLimitInMB() { return 512; }
 
     @Override

@@ -1,0 +1,30 @@
+package dev.alertrelay.common.http;
+
+/**
+ * The time an invocation runs on: how much of it is left, and how a wait before a retry passes. The system clock in
+ * Lambda; a test gives a clock whose waits pass at once, so that a contract about back-off and Retry-After takes
+ * milliseconds instead of seconds while every network timeout still runs for real.
+ */
+public interface InvocationClock {
+
+    InvocationClock SYSTEM = new InvocationClock() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(long millis) throws InterruptedException {
+            Thread.sleep(millis);
+        }
+    };
+
+    long nanoTime();
+
+    void sleep(long millis) throws InterruptedException;
+
+    /** A Lambda context that brings its own clock (tests); {@link Deadline#of} uses it. */
+    interface Source {
+        InvocationClock clock();
+    }
+}
