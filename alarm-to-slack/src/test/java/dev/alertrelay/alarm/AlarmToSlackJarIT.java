@@ -81,7 +81,7 @@ class AlarmToSlackJarIT {
     }
 
     @org.junit.jupiter.api.Test
-    void theJarShipsUrlConnectionClientAsItsOnlyHttpClientAndStaysUnder15Mb() {
+    void theJarShipsUrlConnectionClientAsItsOnlyHttpClientAndStaysUnder20Mb() {
         dev.alertrelay.common.testing.JarContents.assertShipsOnlyUrlConnectionClient(dev.alertrelay.common.testing.JarProcess.jar(),
                 dev.alertrelay.common.testing.JarContents.WITH_APP_MODE_MAX_BYTES);
     }

@@ -75,6 +75,15 @@ public final class SnapStartPriming implements Resource {
         engine.closeOutbound();
     }
 
+    /** The DynamoDB client of Slack app mode, in the functions that ship it (logs-error-to-pagerduty does not). */
+    private static boolean primeThreadStore() {
+        try {
+            return dev.alertrelay.common.slack.thread.DynamoDbThreadStore.primeClient(System.getenv());
+        } catch (LinkageError notInThisJar) {
+            return false;
+        }
+    }
+
     /** Runs the primer once; a failure is logged, never fatal (a snapshot without priming is only slower). */
     void prime() {
         long start = System.nanoTime();
@@ -86,6 +95,7 @@ public final class SnapStartPriming implements Resource {
             Log.quietly(() -> primer.accept(sample));
             primeTls();
             boolean aws = SecretResolver.primeAwsClients(System.getenv());
+            aws |= primeThreadStore();
             Log.info("snapstart priming done in " + (System.nanoTime() - start) / 1_000_000 + " ms (handler path, TLS client hello"
                     + (aws ? ", AWS SDK clients" : "") + "; no delivery made, no secret read)");
         } catch (IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {

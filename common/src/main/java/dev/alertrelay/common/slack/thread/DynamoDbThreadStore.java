@@ -54,6 +54,21 @@ public final class DynamoDbThreadStore implements ThreadStore {
         });
     }
 
+    /**
+     * SnapStart priming of Slack app mode: when this environment keeps thread state, the DynamoDB client is loaded and
+     * exercised against the SDK's canned responses (SdkWarmUp), calling no AWS service.
+     *
+     * @return whether anything was primed
+     */
+    public static boolean primeClient(Map<String, String> environment) {
+        String table = environment.get(TABLE_VARIABLE);
+        if (table == null || table.isBlank()) {
+            return false;
+        }
+        software.amazon.awssdk.core.warmup.SdkWarmUp.warmUp(DynamoDbClient.class);
+        return true;
+    }
+
     @Override
     public Optional<ThreadRecord> read(String id, Deadline deadline) {
         try {

@@ -84,6 +84,12 @@ class DynamoDbThreadStoreTest {
     }
 
     @Test
+    void snapStartPrimesTheDynamoDbClientOnlyWhereThreadStateIsKept() {
+        assertTrue(DynamoDbThreadStore.primeClient(Map.of("ALARM_STATE_TABLE", TABLE)));
+        assertFalse(DynamoDbThreadStore.primeClient(Map.of()));
+    }
+
+    @Test
     void anAbsentRecordReadsAsNone() {
         assertTrue(store().read("alarm|never-written", Deadline.in(10_000)).isEmpty());
     }

@@ -1,0 +1,99 @@
+package dev.alertrelay.ecs;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.alertrelay.common.delivery.DryRun;
+import dev.alertrelay.common.event.Envelopes;
+import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.http.DeliveryException;
+import dev.alertrelay.common.json.Json;
+import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.secrets.SecretException;
+import dev.alertrelay.common.text.Truncate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The digest path: a batch of task events from the SQS queue, one message per service, failures reported per item. */
+final class QueueBatch {
+
+    private final StopSelection selection;
+    private final StopDelivery slack;
+    private final TaskStopMessageFormatter formatter;
+
+    QueueBatch(StopSelection selection, StopDelivery slack, TaskStopMessageFormatter formatter) {
+        this.selection = selection;
+        this.slack = slack;
+        this.formatter = formatter;
+    }
+
+    /**
+     * An SQS batch (the digest path): every stop classified, routine ones dropped, the rest grouped by cluster and
+     * service (or task family) and sent as one message per group, a digest when a group has several stops. When a
+     * group's message cannot be delivered, exactly that group's SQS messages are reported failed; a body that is not a
+     * task event is reported failed too, so that after the queue's maxReceiveCount it rests in the dead-letter queue.
+     *
+     * @return the SQS message ids Lambda should redeliver
+     */
+    List<String> deliver(List<Envelopes.Message> messages, Deadline deadline) {
+        Set<String> failed = new LinkedHashSet<>();
+        Set<String> seenInBatch = new HashSet<>();
+        Map<String, List<TaskStopDigest.Stop>> groups = new LinkedHashMap<>();
+        for (Envelopes.Message message : messages) {
+            if (message.json() == null || Json.object(message.json(), "detail") == null) {
+                Log.warn("ecs-task-stopped: SQS message " + message.messageId() + " is not an EventBridge task event ("
+                        + Truncate.toLength(message.body(), 200) + "); reported as failed, so it ends in the dead-letter queue");
+                failed.add(message.messageId());
+                continue;
+            }
+            TaskStopDigest.Stop stop = selection.select(message.json(), message.messageId());
+            if (stop != null && seenInBatch.add(RecentDeliveries.keyOf(stop.task()))) {
+                groups.computeIfAbsent(TaskStopDigest.groupKeyOf(stop.task()), key -> new ArrayList<>()).add(stop);
+            }
+        }
+        int digests = 0;
+        for (List<TaskStopDigest.Stop> group : groups.values()) {
+            TaskStopDigest digest = new TaskStopDigest(group);
+            TaskStopDigest.Stop first = group.get(0);
+            try {
+                slack.deliver(digest, group.size() == 1 ? formatter.format(first.task(), first.classification())
+                        : TaskStopDigestFormatter.format(digest), deadline);
+                group.forEach(stop -> selection.recordDelivered(stop.task()));
+                digests += group.size() > 1 ? 1 : 0;
+            } catch (DeliveryException | SecretException e) {
+                Log.error("ecs-task-stopped could not deliver " + group.size() + " stop(s) of " + TaskStopMessageFormatter.subject(first.task())
+                        + ": " + e.getMessage() + "; their " + digest.messageIds().size() + " SQS message(s) are reported failed");
+                failed.addAll(digest.messageIds());
+            }
+        }
+        Log.info("ecs-task-stopped batch: messages=" + messages.size() + " groups=" + groups.size() + " digests=" + digests
+                + " failedItems=" + failed.size() + (DryRun.enabled() ? " (dry run: nothing sent)" : ""));
+        return List.copyOf(failed);
+    }
+
+    /** Lambda's partial batch response (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). */
+    static void writeResponse(OutputStream output, List<String> failedMessageIds) {
+        JsonArray failures = new JsonArray();
+        for (String id : failedMessageIds) {
+            JsonObject item = new JsonObject();
+            item.addProperty("itemIdentifier", id);
+            failures.add(item);
+        }
+        JsonObject response = new JsonObject();
+        response.add("batchItemFailures", failures);
+        try {
+            output.write(Json.toJson(response).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the batch response", e);
+        }
+    }
+}
