@@ -2,7 +2,6 @@ package dev.alertrelay.alarm;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.testing.BlockKitLimits;
 import dev.alertrelay.common.testing.EventFiles;
@@ -96,7 +95,7 @@ class SlackAppModeJarIT {
         SlackWebApiStandIn.Call resolved = updates.get(0);
         assertEquals(firstThread, resolved.argument("ts"));
         assertTrue(text(resolved).startsWith("RESOLVED after 12 min 0 s: shop-alb-no-healthy-hosts"), text(resolved));
-        JsonObject resolvedMessage = JsonParser.parseString(resolved.arguments().toString()).getAsJsonObject();
+        JsonObject resolvedMessage = dev.alertrelay.common.json.Json.parseObject(resolved.arguments().toString());
         resolvedMessage.remove("_accepted");
         BlockKitLimits.assertValid(resolvedMessage);
         assertTrue(resolvedMessage.toString().contains("#2EB67D"), "the resolved message is green");

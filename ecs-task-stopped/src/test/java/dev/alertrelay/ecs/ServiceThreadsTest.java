@@ -1,7 +1,6 @@
 package dev.alertrelay.ecs;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.alertrelay.common.slack.api.SlackWebApi;
 import dev.alertrelay.common.slack.thread.InMemoryThreadStore;
 import dev.alertrelay.common.slack.thread.SlackThreads;
@@ -46,7 +45,7 @@ class ServiceThreadsTest {
     }
 
     private static JsonObject message(SlackWebApiStandIn.Call call) {
-        JsonObject message = JsonParser.parseString(call.arguments().toString()).getAsJsonObject();
+        JsonObject message = dev.alertrelay.common.json.Json.parseObject(call.arguments().toString());
         message.remove("_accepted");
         return message;
     }

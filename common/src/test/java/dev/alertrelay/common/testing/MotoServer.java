@@ -202,9 +202,10 @@ public final class MotoServer implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .endpointOverride(URI.create(endpoint())).build()) {
             dynamo.createTable(r -> r.tableName(name)
-                    .keySchema(k -> k.attributeName("id").keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
-                    .attributeDefinitions(a -> a.attributeName("id")
-                            .attributeType(software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                    .keySchema(software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName("id")
+                            .keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH).build())
+                    .attributeDefinitions(software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                            .attributeName("id").attributeType(software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S).build())
                     .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST));
         }
     }
