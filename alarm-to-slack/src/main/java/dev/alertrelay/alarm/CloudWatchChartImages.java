@@ -1,10 +1,12 @@
 package dev.alertrelay.alarm;
 
 import dev.alertrelay.common.aws.AwsClients;
+import dev.alertrelay.common.aws.OnFirstUse;
 import dev.alertrelay.common.http.Deadline;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * CloudWatch's {@code GetMetricWidgetImage} (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricWidgetImage.html)
@@ -13,23 +15,15 @@ import java.util.function.Function;
  */
 final class CloudWatchChartImages implements AlarmCharts.ChartImages {
 
-    private final Function<String, String> env;
-    private CloudWatchClient client;
+    private final Supplier<CloudWatchClient> client;
 
     CloudWatchChartImages(Function<String, String> env) {
-        this.env = env;
+        this.client = OnFirstUse.of(() -> AwsClients.configured(CloudWatchClient.builder(), env).build());
     }
 
     @Override
     public byte[] draw(String metricWidgetJson, Deadline deadline) {
-        return client().getMetricWidgetImage(r -> r.metricWidget(metricWidgetJson).outputFormat("png")
+        return client.get().getMetricWidgetImage(r -> r.metricWidget(metricWidgetJson).outputFormat("png")
                 .overrideConfiguration(AwsClients.within(deadline))).metricWidgetImage().asByteArray();
-    }
-
-    private synchronized CloudWatchClient client() {
-        if (client == null) {
-            client = AwsClients.configured(CloudWatchClient.builder(), env).build();
-        }
-        return client;
     }
 }

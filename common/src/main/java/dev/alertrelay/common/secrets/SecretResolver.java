@@ -1,6 +1,7 @@
 package dev.alertrelay.common.secrets;
 
 import dev.alertrelay.common.aws.AwsClients;
+import dev.alertrelay.common.aws.OnFirstUse;
 import dev.alertrelay.common.http.Deadline;
 
 import java.util.Map;
@@ -35,8 +36,8 @@ public final class SecretResolver {
     private final SecretSource ssm;
 
     public SecretResolver(Function<String, String> env) {
-        this(env, System::nanoTime, lazy(() -> new KmsSecretSource(once(() -> AwsClients.kms(env)), functionName(env))),
-                lazy(() -> new SsmSecretSource(once(() -> AwsClients.ssm(env)))));
+        this(env, System::nanoTime, lazy(() -> new KmsSecretSource(OnFirstUse.of(() -> AwsClients.kms(env)), functionName(env))),
+                lazy(() -> new SsmSecretSource(OnFirstUse.of(() -> AwsClients.ssm(env)))));
     }
 
     /** The seam for tests: sources that need no AWS, and a clock that needs no waiting. */
@@ -198,22 +199,7 @@ public final class SecretResolver {
     }
 
     private static SecretSource lazy(Supplier<SecretSource> create) {
-        Supplier<SecretSource> source = once(create);
+        Supplier<SecretSource> source = OnFirstUse.of(create);
         return (variable, reference, deadline) -> source.get().read(variable, reference, deadline);
-    }
-
-    /** Creates the value on first use, once, however many threads ask. */
-    private static <T> Supplier<T> once(Supplier<T> create) {
-        return new Supplier<>() {
-            private T created;
-
-            @Override
-            public synchronized T get() {
-                if (created == null) {
-                    created = create.get();
-                }
-                return created;
-            }
-        };
     }
 }

@@ -6,6 +6,7 @@ import dev.alertrelay.common.http.HttpDelivery;
 import dev.alertrelay.common.http.RetryPolicy;
 import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.testing.RecordingHttpServer;
+import dev.alertrelay.common.testing.RotatedSecret;
 import dev.alertrelay.common.testing.RecordingHttpServer.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,36 +22,6 @@ class RotatedCredentialsTest {
 
     private final RecordingHttpServer slack = RecordingHttpServer.start(RecordingHttpServer.SLACK_OK);
 
-    /** A secret whose stored value was replaced: the cache still holds {@code cached} until refreshed. */
-    private final class RotatedSecret implements Secret {
-        private final String cached;
-        private final String stored;
-        private boolean refreshed;
-        int reads;
-
-        RotatedSecret(String cached, String stored) {
-            this.cached = cached;
-            this.stored = stored;
-        }
-
-        @Override
-        public String value(Deadline deadline) {
-            reads++;
-            return refreshed ? stored : cached;
-        }
-
-        @Override
-        public boolean refresh() {
-            refreshed = true;
-            return true;
-        }
-
-        @Override
-        public String source() {
-            return "SLACK_WEBHOOK_URL_PARAMETER";
-        }
-    }
-
     @AfterEach
     void stop() {
         slack.close();
@@ -63,7 +34,7 @@ class RotatedCredentialsTest {
     @Test
     void aRevokedWebhookIsReadAgainAndTheMessagePostedWithTheNewOne() {
         slack.thenAnswer(Answer.of(404, "no_service"));
-        RotatedSecret secret = new RotatedSecret(slack.url("/services/OLD"), slack.url("/services/NEW"));
+        RotatedSecret secret = new RotatedSecret("SLACK_WEBHOOK_URL_PARAMETER", slack.url("/services/OLD"), slack.url("/services/NEW"));
 
         new SlackWebhook(secret, SlackOverrides.NONE, new HttpDelivery(RetryPolicy.DEFAULT, "test")).send(message(), Deadline.in(10_000));
 
@@ -73,7 +44,7 @@ class RotatedCredentialsTest {
     @Test
     void aRefusalThatIsNotAboutTheCredentialIsNotRetried() {
         slack.thenAnswer(Answer.of(404, "channel_not_found"));
-        RotatedSecret secret = new RotatedSecret(slack.url("/services/OLD"), slack.url("/services/NEW"));
+        RotatedSecret secret = new RotatedSecret("SLACK_WEBHOOK_URL_PARAMETER", slack.url("/services/OLD"), slack.url("/services/NEW"));
 
         DeliveryException failure = assertThrows(DeliveryException.class, () -> new SlackWebhook(secret, SlackOverrides.NONE,
                 new HttpDelivery(RetryPolicy.DEFAULT, "test"))
@@ -86,7 +57,7 @@ class RotatedCredentialsTest {
     @Test
     void whenTheStoredValueIsStillTheRefusedOneTheRefusalStands() {
         slack.answerByDefault(Answer.of(403, "invalid_token"));
-        RotatedSecret secret = new RotatedSecret(slack.url("/services/OLD"), slack.url("/services/OLD"));
+        RotatedSecret secret = new RotatedSecret("SLACK_WEBHOOK_URL_PARAMETER", slack.url("/services/OLD"), slack.url("/services/OLD"));
 
         assertThrows(DeliveryException.class, () -> new SlackWebhook(secret, SlackOverrides.NONE,
                 new HttpDelivery(RetryPolicy.DEFAULT, "test"))

@@ -8,6 +8,7 @@ import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.testing.TestSecrets;
 import dev.alertrelay.common.testing.RecordingHttpServer;
 import dev.alertrelay.common.testing.RecordingHttpServer.Answer;
+import dev.alertrelay.common.testing.RotatedSecret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,25 +96,7 @@ class PagerDutyEventsApiTest {
 
     /** A routing key replaced in SSM: the cache holds the old one until the secret is refreshed. */
     private static Secret rotated(String cached, String stored) {
-        return new Secret() {
-            private boolean refreshed;
-
-            @Override
-            public String value(Deadline deadline) {
-                return refreshed ? stored : cached;
-            }
-
-            @Override
-            public boolean refresh() {
-                refreshed = true;
-                return true;
-            }
-
-            @Override
-            public String source() {
-                return "PAGERDUTY_ROUTING_KEY_PARAMETER";
-            }
-        };
+        return new RotatedSecret("PAGERDUTY_ROUTING_KEY_PARAMETER", cached, stored);
     }
 
     @Test

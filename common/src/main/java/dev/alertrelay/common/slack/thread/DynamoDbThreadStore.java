@@ -1,6 +1,7 @@
 package dev.alertrelay.common.slack.thread;
 
 import dev.alertrelay.common.aws.AwsClients;
+import dev.alertrelay.common.aws.OnFirstUse;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -41,17 +42,7 @@ public final class DynamoDbThreadStore implements ThreadStore {
 
     /** The store for {@code ALARM_STATE_TABLE}; its client is built once, on first use. */
     public static DynamoDbThreadStore fromEnvironment(String table, Function<String, String> env) {
-        return new DynamoDbThreadStore(table, new Supplier<>() {
-            private DynamoDbClient built;
-
-            @Override
-            public synchronized DynamoDbClient get() {
-                if (built == null) {
-                    built = AwsClients.configured(DynamoDbClient.builder(), env).build();
-                }
-                return built;
-            }
-        });
+        return new DynamoDbThreadStore(table, OnFirstUse.of(() -> AwsClients.configured(DynamoDbClient.builder(), env).build()));
     }
 
     /**

@@ -21,7 +21,7 @@ public sealed interface SlackDestination {
     }
 
     /** Slack app mode: {@code threads} posts, replies and updates; {@code api} uploads files into threads. */
-    record App(SlackThreads threads, SlackWebApi api, boolean threaded) implements SlackDestination {
+    record App(SlackThreads threads, SlackWebApi api) implements SlackDestination {
     }
 
     /**
@@ -54,6 +54,6 @@ public sealed interface SlackDestination {
         } else {
             store = DynamoDbThreadStore.fromEnvironment(table.strip(), env);
         }
-        return new App(new SlackThreads(api, channel.strip(), store), api, store != null);
+        return new App(new SlackThreads(api, channel.strip(), store), api);
     }
 }

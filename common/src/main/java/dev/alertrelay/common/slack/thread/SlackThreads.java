@@ -89,7 +89,8 @@ public final class SlackThreads {
             return postWithoutThread(planner.apply(null), deadline);
         }
         long waitingSince = -1;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        int conflicts = 0;
+        while (true) {
             ThreadRecord stored = store.read(threadId, deadline).orElse(null);
             ThreadRecord current = stored == null ? ThreadRecord.empty(threadId) : stored;
             long now = nowMillis.getAsLong();
@@ -102,7 +103,6 @@ public final class SlackThreads {
             if (current.status() == ThreadRecord.Status.OPENING && hasLiveClaim(current, now)) {
                 waitingSince = waitingSince < 0 ? now : waitingSince;
                 waitForTopMessage(threadId, deadline, now - waitingSince);
-                round--;
                 continue;
             }
             ThreadRecord view = current.status() == ThreadRecord.Status.OPENING
@@ -114,6 +114,10 @@ public final class SlackThreads {
                     : planned;
             ThreadRecord claimed = claim(view, key, post, now + deadline.remainingMillis());
             if (!store.write(claimed, current.version(), expiry(claimed, now), deadline)) {
+                if (++conflicts >= MAX_ROUNDS) {
+                    throw new DeliveryException("the Slack thread " + threadId + " kept changing under this invocation ("
+                            + MAX_ROUNDS + " conflicting writes); not posted", MAX_ROUNDS);
+                }
                 continue;
             }
             PostedMessage newTop;
@@ -133,8 +137,6 @@ public final class SlackThreads {
                 case STANDALONE -> Outcome.POSTED;
             };
         }
-        throw new DeliveryException("the Slack thread " + threadId + " kept changing under this invocation (" + MAX_ROUNDS
-                + " conflicting writes); not posted", MAX_ROUNDS);
     }
 
     /** A message outside any thread (a non-alarm SNS message), in the app's channel. */
@@ -154,21 +156,15 @@ public final class SlackThreads {
     private static ThreadRecord claim(ThreadRecord view, String key, ThreadPost post, long claimDeadlineMillis) {
         ThreadRecord next = view.withFacts(post.facts());
         boolean newer = post.stateTime() == null || view.stateTime() == null || !post.stateTime().isBefore(view.stateTime());
-        switch (post.kind()) {
-            case START -> next = next.withStatus(ThreadRecord.Status.OPENING).withTopMessage(null, null)
+        if (post.kind() == ThreadPost.Kind.START) {
+            next = next.withStatus(ThreadRecord.Status.OPENING).withTopMessage(null, null)
                     .withLifecycle(post.since()).withState(post.state(), post.stateTime());
-            case REPLY -> {
-                if (newer && post.state() != null) {
-                    next = next.withState(post.state(), post.stateTime());
-                }
-                if (post.closes() && newer) {
-                    next = next.withStatus(ThreadRecord.Status.CLOSED);
-                }
+        } else if (newer) {
+            if (post.state() != null) {
+                next = next.withState(post.state(), post.stateTime());
             }
-            case STANDALONE -> {
-                if (newer && post.state() != null) {
-                    next = next.withState(post.state(), post.stateTime());
-                }
+            if (post.closes()) {
+                next = next.withStatus(ThreadRecord.Status.CLOSED);
             }
         }
         return next.withClaim(key, claimDeadlineMillis);

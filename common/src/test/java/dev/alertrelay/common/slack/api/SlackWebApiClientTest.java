@@ -7,6 +7,7 @@ import dev.alertrelay.common.slack.Blocks;
 import dev.alertrelay.common.slack.Mrkdwn;
 import dev.alertrelay.common.slack.SlackMessage;
 import dev.alertrelay.common.slack.api.SlackWebApi.PostedMessage;
+import dev.alertrelay.common.testing.RotatedSecret;
 import dev.alertrelay.common.testing.SlackWebApiStandIn;
 import dev.alertrelay.common.testing.TestSecrets;
 import org.junit.jupiter.api.AfterEach;
@@ -115,25 +116,7 @@ class SlackWebApiClientTest {
     void aRotatedTokenIsReadAgainWhenSlackRefusesTheOldOne() {
         String rotated = "xoxb-1111-2222-rotated";
         slack.acceptOnly(rotated);
-        Secret token = new Secret() {
-            private boolean refreshed;
-
-            @Override
-            public String value(Deadline deadline) {
-                return refreshed ? rotated : TOKEN;
-            }
-
-            @Override
-            public boolean refresh() {
-                refreshed = true;
-                return true;
-            }
-
-            @Override
-            public String source() {
-                return "SLACK_BOT_TOKEN_PARAMETER";
-            }
-        };
+        Secret token = new RotatedSecret("SLACK_BOT_TOKEN_PARAMETER", TOKEN, rotated);
 
         api(token).postMessage("C0123", message("ALARM"), null, Deadline.in(10_000));
 
