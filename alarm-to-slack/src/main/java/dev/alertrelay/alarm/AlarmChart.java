@@ -85,11 +85,38 @@ final class AlarmChart {
                 + " and after", 200);
     }
 
-    /** A file name Slack shows: the alarm's name with anything unusual replaced. */
+    /**
+     * A file name Slack shows: the alarm's name with each run of anything unusual replaced by one dash, at most
+     * {@value #FILE_NAME_CHARS} characters, never starting or ending with a dash or dot. One pass that stops at the
+     * length kept: an alarm name is at most 255 characters, but a forged one can be any length.
+     */
     static String fileName(CloudWatchAlarm alarm) {
-        String safe = alarm.name().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
-        return (safe.isEmpty() ? "alarm-chart" : safe.substring(0, Math.min(80, safe.length()))) + ".png";
+        String name = alarm.name();
+        StringBuilder safe = new StringBuilder(FILE_NAME_CHARS);
+        boolean inUnusualRun = false;
+        for (int i = 0; i < name.length() && safe.length() < FILE_NAME_CHARS; i++) {
+            char c = name.charAt(i);
+            boolean separator = c == '.' || c == '-';
+            if (!separator && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+                if (!inUnusualRun && !safe.isEmpty()) {
+                    safe.append('-');
+                }
+                inUnusualRun = true;
+            } else {
+                inUnusualRun = false;
+                if (!(separator && safe.isEmpty())) {
+                    safe.append(c);
+                }
+            }
+        }
+        int end = safe.length();
+        while (end > 0 && (safe.charAt(end - 1) == '-' || safe.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return (end == 0 ? "alarm-chart" : safe.substring(0, end)) + ".png";
     }
+
+    private static final int FILE_NAME_CHARS = 80;
 
     private static JsonArray query(MetricQuery query, AlarmTrigger trigger) {
         JsonObject options = new JsonObject();

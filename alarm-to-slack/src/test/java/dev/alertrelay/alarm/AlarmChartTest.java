@@ -81,5 +81,23 @@ class AlarmChartTest {
     void theFileNameIsSafeForAnyAlarmName() {
         assertEquals("shop-alb-no-healthy-hosts.png", AlarmChart.fileName(alarm("alarm-sns-alb-healthyhostcount.json")));
         assertEquals("ALB.png", AlarmChart.fileName(alarm("alarm-sns-japanese-name.json")));
+        assertEquals("a-b.c_d.png", AlarmChart.fileName(named("..--a /#b.c_d--..")));
+        assertEquals("alarm-chart.png", AlarmChart.fileName(named("\u8b66\u544a")));
+    }
+
+    @Test
+    void aForgedAlarmNameOfTensOfThousandsOfDotsGetsAShortFileNameInOnePass() {
+        assertEquals("alarm-chart.png", AlarmChart.fileName(named(".".repeat(40_000))));
+        assertEquals("x".repeat(80) + ".png", AlarmChart.fileName(named(".".repeat(40_000) + "x".repeat(40_000))));
+        assertEquals("x".repeat(79) + ".png", AlarmChart.fileName(named("x".repeat(79) + ".".repeat(40_000))));
+    }
+
+    private static CloudWatchAlarm named(String name) {
+        JsonObject event = Json.parseObject(EventFiles.text("alarm-sns-alb-healthyhostcount.json"));
+        JsonObject sns = event.getAsJsonArray("Records").get(0).getAsJsonObject().getAsJsonObject("Sns");
+        JsonObject message = Json.parseObject(Json.string(sns, "Message"));
+        message.addProperty("AlarmName", name);
+        sns.addProperty("Message", Json.toJson(message));
+        return (CloudWatchAlarm) AlarmEvents.parse(event).get(0);
     }
 }

@@ -76,4 +76,14 @@ class EcsTaskStoppedJarIT {
         dev.alertrelay.common.testing.JarContents.assertShipsOnlyUrlConnectionClient(dev.alertrelay.common.testing.JarProcess.jar(),
                 dev.alertrelay.common.testing.JarContents.WITH_APP_MODE_MAX_BYTES);
     }
+
+    @Test
+    void aStopWhoseRegionIsAForgedKilobyteRunIsStillPostedWithoutConsoleLinksThere() {
+        JsonObject event = Json.parseObject(EventFiles.text("ecs-crashed-service.json"));
+        event.addProperty("region", "a-".repeat(3000) + "1");
+        JarProcess.Result result = JarProcess.run(Map.of(), Json.toJson(event), "--dry-run", "-");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(1, result.stdout().lines().filter(line -> !line.isBlank()).count(), result.stdout());
+        assertFalse(result.stdout().contains("a-a-a-a-.console"), "a forged region never becomes a console host");
+    }
 }

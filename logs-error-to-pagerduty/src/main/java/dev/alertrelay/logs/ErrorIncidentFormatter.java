@@ -25,8 +25,12 @@ import java.util.Map;
 public final class ErrorIncidentFormatter {
 
     /** What a batch became. */
-    public record Incidents(List<PagerDutyEvent> events, int errorLines, int fingerprints, int folded, int platformLines) {
+    public record Incidents(List<PagerDutyEvent> events, int errorLines, int fingerprints, int folded, int platformLines,
+                            int withheld) {
     }
+
+    /** The headline of a line whose text could not be read or redacted safely. */
+    static final String WITHHELD = "redaction failed: line withheld";
 
     static final String CLIENT = "alert-relay";
     /** Lines of the first sample's stack trace kept: enough for the cause, far below PagerDuty's 512 KB per event. */
@@ -49,22 +53,28 @@ public final class ErrorIncidentFormatter {
         List<ErrorGroup> inOrder = new ArrayList<>();
         int errorLines = 0;
         int platformLines = 0;
+        int withheld = 0;
         for (LogEvent event : batch.logEvents()) {
-            ErrorLine line = switch (LambdaPlatformLines.classify(event.message())) {
-                case LambdaPlatformLines.Routine routine -> null;
-                case LambdaPlatformLines.Failure failure ->
-                        new ErrorLine(LogLevel.ERROR, failure.headline(), null, event.message().strip(), null, null);
-                case LambdaPlatformLines.NotPlatform notPlatform -> ErrorLineParser.parse(event.message());
-            };
-            if (line == null) {
-                platformLines++;
-                continue;
-            }
-            if (line.level() != null && !line.level().isIncident()) {
-                continue;
+            ErrorLine line;
+            String headline;
+            try {
+                line = read(event);
+                if (line == null) {
+                    platformLines++;
+                    continue;
+                }
+                if (line.level() != null && !line.level().isIncident()) {
+                    continue;
+                }
+                headline = settings.redactor().redactPrefix(line.headline(), HEADLINE_CHARS);
+            } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                // One line that breaks the parser or the redactor must not fail the batch (Lambda would retry it, fail
+                // again, and every other error in it would never page): it pages with its text withheld.
+                line = withheldLine(e);
+                headline = line.headline();
+                withheld++;
             }
             errorLines++;
-            String headline = settings.redactor().redactPrefix(line.headline(), HEADLINE_CHARS);
             ErrorFingerprint fingerprint = ErrorFingerprint.of(batch.logGroup(), headline);
             ErrorGroup group = byFingerprint.get(fingerprint.text());
             if (group == null) {
@@ -86,7 +96,23 @@ public final class ErrorIncidentFormatter {
         if (!folded.isEmpty()) {
             events.add(stormSummary(batch, folded));
         }
-        return new Incidents(List.copyOf(events), errorLines, inOrder.size(), folded.size(), platformLines);
+        return new Incidents(List.copyOf(events), errorLines, inOrder.size(), folded.size(), platformLines, withheld);
+    }
+
+    /** The line as an error report; null for a routine platform line. */
+    private static ErrorLine read(LogEvent event) {
+        return switch (LambdaPlatformLines.classify(event.message())) {
+            case LambdaPlatformLines.Routine routine -> null;
+            case LambdaPlatformLines.Failure failure ->
+                    new ErrorLine(LogLevel.ERROR, failure.headline(), null, event.message().strip(), null, null);
+            case LambdaPlatformLines.NotPlatform notPlatform -> ErrorLineParser.parse(event.message());
+        };
+    }
+
+    /** A line that could not be read or redacted: paged, so nobody misses it, but none of its text leaves AWS. */
+    private static ErrorLine withheldLine(Throwable cause) {
+        String title = WITHHELD + " (" + cause.getClass().getSimpleName() + ")";
+        return new ErrorLine(LogLevel.ERROR, title, null, title + "; read it in the log stream linked here", null, null);
     }
 
     private PagerDutyEvent trigger(LogsSubscriptionBatch batch, ErrorGroup group) {
@@ -141,7 +167,11 @@ public final class ErrorIncidentFormatter {
 
     /** The first occurrence in full, stack trace included, redacted, cut to {@link #FIRST_SAMPLE_BYTES}. */
     private String fullText(ErrorLine line) {
-        return Truncate.toUtf8Bytes(settings.redactor().redactPrefix(line.text(), FIRST_SAMPLE_BYTES), FIRST_SAMPLE_BYTES);
+        try {
+            return Truncate.toUtf8Bytes(settings.redactor().redactPrefix(line.text(), FIRST_SAMPLE_BYTES), FIRST_SAMPLE_BYTES);
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            return withheldLine(e).text();
+        }
     }
 
     /**

@@ -26,6 +26,8 @@ final class ErrorLineParser {
     private static final int PREFIX_TOKENS = 8;
     /** Stack trace lines searched for the exception line (Python puts it last, Java first). */
     private static final int EXCEPTION_SEARCH_LINES = 200;
+    /** How far into a title an exception class is looked for: the headline kept is shorter still. */
+    private static final int CLASS_SEARCH_CHARS = 4096;
 
     private ErrorLineParser() {
     }
@@ -260,7 +262,12 @@ final class ErrorLineParser {
      * Fault, followed by a colon or the end of the line.
      */
     static String exceptionClassOf(String line) {
-        int end = 0;
+        return exceptionClassAt(line, 0);
+    }
+
+    /** {@link #exceptionClassOf} for the part of {@code line} from {@code start}, without copying it. */
+    private static String exceptionClassAt(String line, int start) {
+        int end = start;
         int n = line.length();
         while (end < n) {
             char c = line.charAt(end);
@@ -269,24 +276,29 @@ final class ErrorLineParser {
             }
             end++;
         }
-        if (end == 0 || (end < n && line.charAt(end) != ':')) {
+        if (end == start || (end < n && line.charAt(end) != ':') || !Character.isLetter(line.charAt(start))) {
             return null;
         }
-        String name = line.substring(0, end);
-        boolean named = name.endsWith("Exception") || name.endsWith("Error") || name.endsWith("Throwable") || name.endsWith("Fault");
-        return named && Character.isLetter(name.charAt(0)) ? name : null;
+        boolean named = line.startsWith("Exception", end - 9) || line.startsWith("Error", end - 5)
+                || line.startsWith("Throwable", end - 9) || line.startsWith("Fault", end - 5);
+        return named && end - start >= 5 ? line.substring(start, end) : null;
     }
 
-    /** The first exception class named anywhere in a line, as in {@code Exception in thread "main" java.lang.OutOfMemoryError: ...}. */
+    /**
+     * The first exception class named in the first {@value #CLASS_SEARCH_CHARS} characters of a line, as in
+     * {@code Exception in thread "main" java.lang.OutOfMemoryError: ...}. Each word is read once (a 1 MB line of short
+     * words is one pass, not one copy of the rest per word).
+     */
     static String exceptionClassIn(String line) {
+        int limit = Math.min(line.length(), CLASS_SEARCH_CHARS);
         int start = 0;
-        while (start < line.length()) {
-            String found = exceptionClassOf(line.substring(start));
+        while (start < limit) {
+            String found = exceptionClassAt(line, start);
             if (found != null) {
                 return found;
             }
             int space = line.indexOf(' ', start);
-            if (space < 0) {
+            if (space < 0 || space >= limit) {
                 return null;
             }
             start = space + 1;

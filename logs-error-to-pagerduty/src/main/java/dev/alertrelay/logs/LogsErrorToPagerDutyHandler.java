@@ -63,6 +63,10 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
             return;
         }
         ErrorIncidentFormatter.Incidents incidents = errors.format(batch);
+        if (incidents.withheld() > 0) {
+            Log.error("logs-error-to-pagerduty logGroup=" + batch.logGroup() + ": " + incidents.withheld()
+                    + " line(s) could not be read or redacted; paged as '" + ErrorIncidentFormatter.WITHHELD + "'");
+        }
         pagerDuty.sendAll(incidents.events(), deadline);
         Log.info("logs-error-to-pagerduty logGroup=" + batch.logGroup() + " lines=" + batch.logEvents().size()
                 + " errorLines=" + incidents.errorLines() + " platformLines=" + incidents.platformLines() + " fingerprints=" + incidents.fingerprints()

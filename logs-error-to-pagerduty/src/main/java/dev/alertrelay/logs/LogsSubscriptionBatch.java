@@ -6,8 +6,11 @@ import dev.alertrelay.common.json.InvalidEventException;
 import dev.alertrelay.common.json.Json;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,10 +31,12 @@ public record LogsSubscriptionBatch(String owner, String logGroup, String logStr
     }
 
     /**
-     * Decompressed batches are at most a few MB (CloudWatch Logs sends at most 1 MB of log events per call); the cap
-     * only stops a gzip bomb from exhausting the function's memory.
+     * Decompressed batches are a few MB at most (CloudWatch Logs sends at most 1 MB of log events per call); the cap
+     * stops a gzip bomb from exhausting the function's memory. Parsing a batch takes about eight times its size in heap
+     * at its peak (a 60 MB batch filled a 512 MB function), so the cap is a twelfth of the heap this JVM may use: 36 MB
+     * at Lambda's 512 MB, never below 4 MB nor above 64 MB.
      */
-    static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
+    static final int MAX_DECODED_BYTES = (int) Math.clamp(Runtime.getRuntime().maxMemory() / 12, 4L << 20, 64L << 20);
 
     public boolean isControlMessage() {
         return "CONTROL_MESSAGE".equals(messageType);
@@ -48,7 +53,7 @@ public record LogsSubscriptionBatch(String owner, String logGroup, String logStr
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("awslogs.data is not base64: " + e.getMessage());
         }
-        JsonObject json = parse(gunzip(compressed));
+        JsonObject json = parseGzippedJson(compressed);
         String messageType = Json.string(json, "messageType", "DATA_MESSAGE");
         JsonArray events = Json.array(json, "logEvents");
         if (events == null && !"CONTROL_MESSAGE".equals(messageType)) {
@@ -67,23 +72,57 @@ public record LogsSubscriptionBatch(String owner, String logGroup, String logStr
                 Json.string(json, "logStream", ""), messageType, List.copyOf(logEvents));
     }
 
-    private static String gunzip(byte[] compressed) {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed), 64 * 1024)) {
-            byte[] bytes = in.readNBytes(MAX_DECODED_BYTES + 1);
-            if (bytes.length > MAX_DECODED_BYTES) {
-                throw new InvalidEventException("awslogs.data decompresses to more than " + MAX_DECODED_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
+    /**
+     * Parses the JSON straight from the decompressing stream (no copy of the whole batch as bytes and again as a
+     * string), stopping at {@link #MAX_DECODED_BYTES}.
+     */
+    private static JsonObject parseGzippedJson(byte[] compressed) {
+        final InputStream gzip;
+        try {
+            gzip = new GZIPInputStream(new ByteArrayInputStream(compressed), 64 * 1024);
+        } catch (IOException e) {
+            throw new InvalidEventException("awslogs.data is not gzip data: " + e.getMessage());
+        }
+        try (Reader reader = new InputStreamReader(new CappedInputStream(gzip, MAX_DECODED_BYTES), StandardCharsets.UTF_8)) {
+            return Json.parseObject(reader);
+        } catch (InvalidEventException e) {
+            throw new InvalidEventException("awslogs.data does not decompress to a log batch: " + e.getMessage());
         } catch (IOException e) {
             throw new InvalidEventException("awslogs.data is not gzip data: " + e.getMessage());
         }
     }
 
-    private static JsonObject parse(String json) {
-        try {
-            return Json.parseObject(json);
-        } catch (InvalidEventException e) {
-            throw new InvalidEventException("awslogs.data does not decompress to a log batch: " + e.getMessage());
+    /** Fails the read once more than {@code max} bytes came through: a gzip bomb is refused, not inflated. */
+    private static final class CappedInputStream extends FilterInputStream {
+
+        private final long max;
+        private long read;
+
+        CappedInputStream(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw new InvalidEventException("awslogs.data decompresses to more than " + max + " bytes (a twelfth of this"
+                        + " function's heap; raise MemorySize for larger batches)");
+            }
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.alertrelay.logs;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.alertrelay.common.text.Truncate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Replaces credentials in log text with {@value #REDACTED} before any of it leaves AWS: AWS access key ids and secret
@@ -17,8 +17,14 @@ import java.util.regex.PatternSyntaxException;
  * Exception names are not keys: {@code AuthorizationErrorException: An error occurred} and
  * {@code TokenExpiredException: ...} keep their words (a key word followed by a class name that ends in Exception,
  * Error, Fault or Throwable is not a {@code key: value} pair).
- * Every pattern is compiled once; the built-in ones are only tried where one of their anchor words occurs (found with
- * {@link String#indexOf}), so a 10,000-line batch stays fast.
+ *
+ * <p>Log text is untrusted and unbounded (a 256 KB line, a 5 KB JWT in a header), so every rule runs in time linear in
+ * the text with a stack that does not grow with it: the patterns are RE2/J's (linear-time automata, no backtracking,
+ * no recursion per character; {@code java.util.regex} recursed once per character of a repeated group and overflowed
+ * the stack on a 2 KB quoted token), each is searched once from left to right, never retried from every anchor, and the
+ * value of a {@code key=value} pair is read by a hand-written scanner, once.
+ * What RE2 cannot say (look-behind, look-ahead) is checked in code on the match. A rule is only run when one of its
+ * anchor words occurs (found with {@link String#indexOf}), so an ordinary batch stays fast.
  */
 public final class Redactor {
 
@@ -31,49 +37,52 @@ public final class Redactor {
     private static final int CUT_MARGIN = 1024;
 
     /** A rule that may change text; {@code lower} is the text in lower case, for finding anchors. */
-    private interface Rule {
+    interface Rule {
         String apply(String text, String lower);
     }
 
-    private static final Rule KEY_VALUE = anchoredRule(Pattern.compile(
+    /** Whether a match of a rule's pattern is really what the rule hides (RE2 has no look-around; this is where it goes). */
+    private interface Check {
+        boolean accepts(String text, Matcher match);
+    }
+
+    private static final Check ANY = (text, match) -> true;
+
+    /**
+     * The key of a {@code key: value} pair. The value is read by {@link #valueEnd}; the key's own suffix must not make it
+     * an exception name ({@code TokenExpiredException:}).
+     */
+    private static final Rule KEY_VALUE = keyValueRule(Pattern.compile(
             "(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|authorization"
                     + "|(?:routing|integration|service)[_-]?key)"
-                    + "[\\w-]{0,24}+(?<!(?-i:Exception|Error|Fault|Throwable))\\\\?[\"']?\\s{0,3}[:=]\\s{0,3}"
-                    + "(?!\\[REDACTED\\]|\\\\?\"\\[REDACTED\\])"
-                    + "(\\\\\"(?:[^\"\\\\]|\\\\[^\"]){0,4000}\\\\\"|\"(?:[^\"\\\\\\r\\n]|\\\\.){0,4000}\"|'[^'\\r\\n]{0,4000}'"
-                    + "|(?:(?:bearer|basic)\\s++)?[^\\s,;&\"'}\\])\\\\]++)"),
-            1, true,
+                    + "[\\w-]{0,24}(\\\\?[\"']?\\s{0,3}[:=]\\s{0,3})"),
             "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "access_key", "access-key",
             "accesskey", "private_key", "private-key", "privatekey", "credential", "authorization",
             "routing", "integration", "service_key", "service-key", "servicekey");
 
     /** The user name may be empty, as in {@code redis://:password@host}. */
-    private static final Rule URL_PASSWORD = anchoredRule(Pattern.compile("://[^\\s/?#@:]{0,256}+:([^\\s/?#@]{1,256}+)@"),
-            1, false,
-            "://");
+    private static final Rule URL_PASSWORD = anchoredRule(Pattern.compile("://[^\\s/?#@:]{0,256}:([^\\s/?#@]{1,256})@"),
+            1, ANY, "://");
 
     /** A Slack incoming webhook or workflow URL is its own credential: anyone holding the path can post to the channel. */
     private static final Rule SLACK_WEBHOOK = anchoredRule(Pattern.compile(
-            "(?i)hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]++)"),
-            1, false,
-            "hooks.slack.com/");
+            "(?i)hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]+)"),
+            1, ANY, "hooks.slack.com/");
 
     private static final Rule PRIVATE_KEY = anchoredRule(Pattern.compile(
-            "-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----.*?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)", Pattern.DOTALL),
-            0, false,
-            "-----begin ");
+            "(?s)-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----.*?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)"),
+            0, ANY, "-----begin ");
 
     private static final Rule AUTHORIZATION_SCHEME = anchoredRule(Pattern.compile(
-            "(?i)(?<![a-z0-9])(?:bearer|basic)\\s++([A-Za-z0-9\\-._~+/]{8,}+=*+)"),
-            1, false,
-            "bearer", "basic");
+            "(?i)(?:bearer|basic)\\s+([A-Za-z0-9\\-._~+/]{8,}=*)"),
+            1, (text, match) -> notAfter(text, match.start(), Redactor::isAsciiLetterOrDigit), "bearer", "basic");
 
-    private static final Rule JWT = anchoredRule(Pattern.compile("eyJ[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+"),
-            0, false,
-            "eyj");
+    private static final Rule JWT = anchoredRule(Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
+            0, ANY, "eyj");
 
-    private static final Rule AWS_ACCESS_KEY_ID = anchoredRule(Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])"),
-            0, false,
+    private static final Rule AWS_ACCESS_KEY_ID = anchoredRule(Pattern.compile("(?:AKIA|ASIA)[A-Z0-9]{16}"),
+            0, (text, match) -> notAfter(text, match.start(), Redactor::isAsciiLetterOrDigit)
+                    && notBefore(text, match.end(), Redactor::isAsciiLetterOrDigit),
             "akia", "asia");
 
     /**
@@ -81,16 +90,16 @@ public final class Redactor {
      * "password mismatch" stay readable and remain two different errors.
      */
     private static final Rule PASSWORD_WORD = anchoredRule(Pattern.compile(
-            "(?i)(?<![a-z])(?:password|passwd)\\s++(?:is\\s++)?(?=[^\\s,;\"']{0,128}[0-9!@#$%^&*+?~])([^\\s,;\"'=:][^\\s,;\"']{0,127}+)"),
-            1, false,
+            "(?i)(?:password|passwd)\\s+(?:is\\s+)?([^\\s,;\"'=:][^\\s,;\"']{0,127})"),
+            1, (text, match) -> notAfter(text, match.start(), Redactor::isAsciiLetter) && hasDigitOrSymbol(match.group(1)),
             "password", "passwd");
 
     /** Tokens whose prefix says what they are: GitHub, Slack, Stripe secret and restricted keys, GitLab, Google, npm. */
     private static final Rule PREFIXED_TOKEN = anchoredRule(Pattern.compile(
-            "(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_[A-Za-z0-9_]{20,}+|xox[abposr]-[A-Za-z0-9-]{10,}+"
-                    + "|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}+|glpat-[A-Za-z0-9_-]{20,}+|AIza[A-Za-z0-9_-]{30,}+"
-                    + "|npm_[A-Za-z0-9]{30,}+)"),
-            0, false,
+            "(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}"
+                    + "|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|glpat-[A-Za-z0-9_-]{20,}|AIza[A-Za-z0-9_-]{30,}"
+                    + "|npm_[A-Za-z0-9]{30,})"),
+            0, (text, match) -> notAfter(text, match.start(), Redactor::isAsciiLetterOrDigit),
             "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "sk_live_", "sk_test_", "rk_live_", "rk_test_",
             "glpat-", "aiza", "npm_");
 
@@ -117,19 +126,30 @@ public final class Redactor {
             return BUILT_IN_ONLY;
         }
         List<Rule> rules = new ArrayList<>(BUILT_IN);
-        for (String source : patterns.split(Pattern.quote(PATTERN_SEPARATOR))) {
-            if (source.isBlank()) {
+        int from = 0;
+        while (from <= patterns.length()) {
+            int separator = patterns.indexOf(PATTERN_SEPARATOR, from);
+            String source = (separator < 0 ? patterns.substring(from) : patterns.substring(from, separator)).strip();
+            from = separator < 0 ? patterns.length() + 1 : separator + PATTERN_SEPARATOR.length();
+            if (source.isEmpty()) {
                 continue;
             }
             try {
-                Pattern pattern = Pattern.compile(source.strip());
-                rules.add((text, lower) -> pattern.matcher(text).replaceAll(Matcher.quoteReplacement(REDACTED)));
+                Pattern pattern = Pattern.compile(source);
+                rules.add((text, lower) -> replaceMatches(text, pattern.matcher(text), 0, 0, ANY));
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("REDACT_PATTERNS: '" + source.strip() + "' is not a valid regex: "
-                        + e.getDescription());
+                throw new IllegalArgumentException("REDACT_PATTERNS: '" + source + "' is not a valid RE2 regex"
+                        + " (no look-around or back-references): " + e.getDescription());
             }
         }
         return new Redactor(List.copyOf(rules));
+    }
+
+    /** These rules, then {@code extra} (a test's way to make redaction fail). */
+    Redactor followedBy(Rule extra) {
+        List<Rule> more = new ArrayList<>(rules);
+        more.add(extra);
+        return new Redactor(List.copyOf(more));
     }
 
     /**
@@ -173,36 +193,168 @@ public final class Redactor {
     }
 
     /**
-     * A rule that looks for its anchors (lower-case words) with {@link String#indexOf} and tries {@code pattern} only
-     * where one occurs ({@code lookingAt} from the anchor), replacing group {@code group} with {@value #REDACTED}:
-     * a regex scan from every position of a 10,000-line batch was by far the slowest part of handling it.
-     *
-     * @param keepQuotes whether a quoted value keeps its quotes, so redacted JSON stays JSON
+     * A rule that runs only when one of its anchors (lower-case words) occurs, searching from the first of them once to
+     * the end: every match {@code check} accepts has its group {@code group} replaced with {@value #REDACTED}.
      */
-    private static Rule anchoredRule(Pattern pattern, int group, boolean keepQuotes, String... anchors) {
+    private static Rule anchoredRule(Pattern pattern, int group, Check check, String... anchors) {
         return (text, lower) -> {
-            Matcher matcher = null;
+            int first = nextAnchor(lower, anchors, 0);
+            return first < 0 ? text : replaceMatches(text, pattern.matcher(text), first, group, check);
+        };
+    }
+
+    /**
+     * The matches of {@code matcher} from {@code from} on, left to right, each searched for once: after a match the
+     * search goes on from its end (from one past its start if it was empty or rejected), so no text is scanned twice
+     * for the same match.
+     */
+    private static String replaceMatches(String text, Matcher matcher, int from, int group, Check check) {
+        StringBuilder out = null;
+        int copied = 0;
+        int at = from;
+        while (at <= text.length() && matcher.find(at)) {
+            if (!check.accepts(text, matcher) || matcher.start(group) < copied) {
+                at = matcher.start() + 1;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, matcher.start(group)).append(REDACTED);
+            copied = matcher.end(group);
+            at = matcher.end() > matcher.start() ? matcher.end() : matcher.start() + 1;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * {@code key=value} pairs: RE2 finds the key and its separator (a few dozen characters at most), {@link #valueEnd}
+     * reads the value. A key that turns out to be an exception name is skipped from its end, so a line of
+     * {@code TokenExpiredException:} repeated is read once.
+     */
+    private static Rule keyValueRule(Pattern key, String... anchors) {
+        return (text, lower) -> {
+            int at = nextAnchor(lower, anchors, 0);
+            if (at < 0) {
+                return text;
+            }
+            Matcher matcher = key.matcher(text);
             StringBuilder out = null;
             int copied = 0;
-            int from = 0;
-            for (int at = nextAnchor(lower, anchors, from); at >= 0; at = nextAnchor(lower, anchors, from)) {
-                if (matcher == null) {
-                    matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            while (at < text.length() && matcher.find(at)) {
+                int separator = matcher.start(1);
+                int value = matcher.end();
+                at = Math.max(separator, matcher.start() + 1);
+                if (endsWithExceptionName(text, separator) || startsRedacted(text, value)) {
+                    continue;
                 }
-                matcher.region(at, text.length());
-                if (!matcher.lookingAt() || matcher.start(group) < copied) {
-                    from = at + 1;
+                int end = valueEnd(text, value);
+                if (end <= value) {
                     continue;
                 }
                 if (out == null) {
                     out = new StringBuilder(text.length());
                 }
-                out.append(text, copied, matcher.start(group)).append(keepQuotes ? quoted(matcher.group(group)) : REDACTED);
-                copied = matcher.end(group);
-                from = Math.max(matcher.end(), at + 1);
+                out.append(text, copied, value).append(quotedRedaction(text, value));
+                copied = end;
+                at = end;
             }
             return out == null ? text : out.append(text, copied, text.length()).toString();
         };
+    }
+
+    private static boolean endsWithExceptionName(String text, int end) {
+        return text.startsWith("Exception", end - 9) || text.startsWith("Error", end - 5) || text.startsWith("Fault", end - 5)
+                || text.startsWith("Throwable", end - 9);
+    }
+
+    private static boolean startsRedacted(String text, int at) {
+        return text.startsWith(REDACTED, at) || text.startsWith("\"" + REDACTED, at) || text.startsWith("\\\"" + REDACTED, at);
+    }
+
+    /**
+     * Where the value that starts at {@code start} ends: a JSON string ({@code "..."} with its escapes), an escaped JSON
+     * string inside a JSON string ({@code \\"...\\"}), a single-quoted string, or a bare word (after an optional
+     * {@code Bearer }/{@code Basic }) up to whitespace or punctuation. A quoted value that is not closed is hidden to the
+     * end of its line (of the text, for an escaped string), rather than shown. {@code start} if there is no value.
+     */
+    static int valueEnd(String text, int start) {
+        int n = text.length();
+        if (text.startsWith("\\\"", start)) {
+            for (int i = start + 2; i < n; i++) {
+                char c = text.charAt(i);
+                if (c == '\\' && i + 1 < n && text.charAt(i + 1) == '"') {
+                    return i + 2;
+                }
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    return i;
+                }
+            }
+            return n;
+        }
+        if (start < n && (text.charAt(start) == '"' || text.charAt(start) == '\'')) {
+            char quote = text.charAt(start);
+            for (int i = start + 1; i < n; i++) {
+                char c = text.charAt(i);
+                if (c == quote) {
+                    return i + 1;
+                }
+                if (c == '\r' || c == '\n') {
+                    return i;
+                }
+                if (c == '\\' && quote == '"') {
+                    i++;
+                }
+            }
+            return n;
+        }
+        int word = start;
+        int afterScheme = afterAuthorizationScheme(text, start);
+        if (afterScheme > start && bareWordEnd(text, afterScheme) > afterScheme) {
+            word = afterScheme;
+        }
+        return bareWordEnd(text, word);
+    }
+
+    /** Past {@code Bearer } or {@code Basic } (any case, any run of whitespace) at {@code at}, or {@code at}. */
+    private static int afterAuthorizationScheme(String text, int at) {
+        int end;
+        if (text.regionMatches(true, at, "bearer", 0, 6)) {
+            end = at + 6;
+        } else if (text.regionMatches(true, at, "basic", 0, 5)) {
+            end = at + 5;
+        } else {
+            return at;
+        }
+        int spaces = end;
+        while (spaces < text.length() && Character.isWhitespace(text.charAt(spaces))) {
+            spaces++;
+        }
+        return spaces > end ? spaces : at;
+    }
+
+    private static int bareWordEnd(String text, int start) {
+        int i = start;
+        while (i < text.length() && ",;&\"'}])\\".indexOf(text.charAt(i)) < 0 && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Keeps the quoting of a redacted value, so redacted JSON stays JSON. */
+    private static String quotedRedaction(String text, int value) {
+        if (text.startsWith("\\\"", value)) {
+            return "\\\"" + REDACTED + "\\\"";
+        }
+        if (text.startsWith("\"", value)) {
+            return "\"" + REDACTED + "\"";
+        }
+        if (text.startsWith("'", value)) {
+            return "'" + REDACTED + "'";
+        }
+        return REDACTED;
     }
 
     private static int nextAnchor(String lower, String[] anchors, int from) {
@@ -216,18 +368,36 @@ public final class Redactor {
         return next;
     }
 
-    /** Keeps the quoting of a redacted value, so redacted JSON stays JSON. */
-    private static String quoted(String value) {
-        if (value.startsWith("\\\"")) {
-            return "\\\"" + REDACTED + "\\\"";
+    private interface CharTest {
+        boolean test(char c);
+    }
+
+    /** Look-behind: the character before {@code at} is not one {@code test} accepts (or there is none). */
+    private static boolean notAfter(String text, int at, CharTest test) {
+        return at == 0 || !test.test(text.charAt(at - 1));
+    }
+
+    /** Look-ahead: the character at {@code at} is not one {@code test} accepts (or there is none). */
+    private static boolean notBefore(String text, int at, CharTest test) {
+        return at >= text.length() || !test.test(text.charAt(at));
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9');
+    }
+
+    private static boolean hasDigitOrSymbol(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c >= '0' && c <= '9') || "!@#$%^&*+?~".indexOf(c) >= 0) {
+                return true;
+            }
         }
-        if (value.startsWith("\"")) {
-            return "\"" + REDACTED + "\"";
-        }
-        if (value.startsWith("'")) {
-            return "'" + REDACTED + "'";
-        }
-        return REDACTED;
+        return false;
     }
 
     /**

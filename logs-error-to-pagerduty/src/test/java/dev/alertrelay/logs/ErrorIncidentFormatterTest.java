@@ -145,6 +145,26 @@ class ErrorIncidentFormatterTest {
     }
 
     @Test
+    void aLineThatBreaksTheRedactorPagesWithItsTextWithheldAndTheRestOfTheBatchGoesOn() {
+        Redactor failing = Redactor.BUILT_IN_ONLY.followedBy((text, lower) -> {
+            if (text.contains("poison")) {
+                throw new StackOverflowError();
+            }
+            return text;
+        });
+        LogsErrorSettings settings = new LogsErrorSettings(Severity.ERROR, 20, 5, failing, "eu-west-1", false);
+        ErrorIncidentFormatter.Incidents incidents = new ErrorIncidentFormatter(settings).format(
+                LogBatches.of("ERROR poison secret=hunter2 in this line", "ERROR payment declined for order 42"));
+        assertEquals(2, incidents.events().size());
+        assertEquals(1, incidents.withheld());
+        String withheld = Json.toJson(incidents.events().get(0).toJson());
+        assertTrue(withheld.contains(ErrorIncidentFormatter.WITHHELD), withheld);
+        assertFalse(withheld.contains("poison"), withheld);
+        assertFalse(withheld.contains("hunter2"), withheld);
+        assertTrue(incidents.events().get(1).summary().contains("payment declined"));
+    }
+
+    @Test
     void theSummaryFitsPagerDutysLimit() {
         PagerDutyEvent event = format("ERROR " + "x".repeat(5000)).get(0);
         assertTrue(event.summary().length() <= 1024, "summary length " + event.summary().length());

@@ -75,7 +75,7 @@ public final class HttpDelivery {
             try {
                 response = send(endpoint, allHeaders, body, Math.min(policy.requestTimeoutMillis(), timeLeft));
             } catch (HttpTransport.ConnectTimeoutException | HttpTransport.ResponseTimeoutException e) {
-                lastProblem = e.getMessage();
+                lastProblem = endpoint.scrub(e.getMessage());
                 waitBeforeRetry(attempt, policy.backoffMillis(attempt), deadline, receiver, lastProblem);
                 continue;
             } catch (IOException e) {

@@ -13,6 +13,7 @@ import com.google.gson.stream.JsonWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,25 @@ public final class Json {
         if (text == null || text.isBlank()) {
             throw new InvalidEventException("the event is empty");
         }
+        return parse(new StringReader(text), text.length());
+    }
+
+    /** {@link #parseObject(String)} reading from {@code reader}, for documents too large to hold twice. */
+    public static JsonObject parseObject(Reader reader) {
+        JsonElement element = parse(reader, -1);
+        if (!element.isJsonObject()) {
+            throw new InvalidEventException("the event is JSON but not an object (" + kind(element) + ")");
+        }
+        return element.getAsJsonObject();
+    }
+
+    /**
+     * Gson reports running out of memory and stack as a JsonParseException; a document too large for this function's
+     * memory is an OutOfMemoryError again here, saying so, never "not valid JSON".
+     */
+    private static JsonElement parse(Reader source, long chars) {
         try {
-            JsonReader reader = new JsonReader(new StringReader(text));
+            JsonReader reader = new JsonReader(source);
             reader.setStrictness(Strictness.STRICT);
             JsonElement element = JsonParser.parseReader(reader);
             if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
@@ -62,10 +80,24 @@ public final class Json {
             }
             return element;
         } catch (JsonParseException | IOException | IllegalStateException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                throw outOfMemory(chars);
+            }
+            if (e.getCause() instanceof StackOverflowError) {
+                throw new InvalidEventException("the event is nested too deeply to parse");
+            }
             throw new InvalidEventException("the event is not valid JSON: " + firstLine(e.getMessage()));
         } catch (StackOverflowError e) {
             throw new InvalidEventException("the event is nested too deeply to parse");
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(chars);
         }
+    }
+
+    private static OutOfMemoryError outOfMemory(long chars) {
+        return new OutOfMemoryError("parsing " + (chars < 0 ? "the event" : "a " + chars + "-character event")
+                + " needs more heap than this function has (" + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB): raise its MemorySize");
     }
 
     /** Like {@link #parse} but returns null instead of failing: for embedded documents such as an SNS Message. */

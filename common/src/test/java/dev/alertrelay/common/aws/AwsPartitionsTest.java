@@ -23,5 +23,17 @@ class AwsPartitionsTest {
         assertEquals(false, AwsPartitions.isRegion("Asia Pacific (Tokyo)"));
         assertEquals(false, AwsPartitions.isRegion("evil.example/x"));
         assertEquals(false, AwsPartitions.isRegion(null));
+        assertEquals(true, AwsPartitions.isRegion("us-isob-east-1"));
+        assertEquals(true, AwsPartitions.isRegion("eusc-de-east-1"));
+        assertEquals(false, AwsPartitions.isRegion("eu-west-"));
+        assertEquals(false, AwsPartitions.isRegion("eu-1"));
+        assertEquals(false, AwsPartitions.isRegion("eu-west-123"));
+        assertEquals(false, AwsPartitions.isRegion("EU-west-1"));
+    }
+
+    @Test
+    void aForgedRegionOfKilobytesIsNotARegionAndCrashesNothing() {
+        assertEquals(false, AwsPartitions.isRegion("a-".repeat(50_000) + "1"));
+        assertEquals(false, AwsPartitions.isRegion("aa" + "-a".repeat(50_000) + "-1"));
     }
 }

@@ -115,30 +115,14 @@ public final class PagerDutyEvent {
             return this;
         }
 
-        /**
-         * The event. Formatters keep custom_details within their own budget; should an event still pass PagerDuty's
-         * size limit, its custom_details are replaced by a note, and if that is not enough (links built from a huge
-         * log group name), its links go too, so that the incident itself is not lost to a 400. What is left is text
-         * cut to {@value #SUMMARY_MAX} characters a field, far below the limit.
-         */
+        /** The event, within PagerDuty's size limit (see {@link #withinLimit}). */
         public PagerDutyEvent build() {
             JsonObject event = body.deepCopy();
             event.add("payload", payload.deepCopy());
             if (!links.isEmpty()) {
                 event.add("links", links.deepCopy());
             }
-            if (utf8Bytes(event) > EVENT_MAX_BYTES) {
-                JsonObject note = new JsonObject();
-                note.addProperty("note", "custom details left out: the event was larger than PagerDuty's 512 KB limit");
-                event.getAsJsonObject("payload").add("custom_details", note);
-            }
-            if (utf8Bytes(event) > EVENT_MAX_BYTES) {
-                event.remove("links");
-                event.remove("client_url");
-                event.getAsJsonObject("payload").getAsJsonObject("custom_details")
-                        .addProperty("note", "custom details and links left out: the event was larger than PagerDuty's 512 KB limit");
-            }
-            return new PagerDutyEvent(event);
+            return new PagerDutyEvent(withinLimit(event));
         }
 
         private Builder optional(String key, String value) {
@@ -147,6 +131,38 @@ public final class PagerDutyEvent {
             }
             return this;
         }
+    }
+
+    /**
+     * The exact body POSTed: this event with {@code routing_key} first, within {@value #EVENT_MAX_BYTES} bytes as
+     * sent (the key itself counts: a check made before adding it let a 524,334-byte request through).
+     */
+    public byte[] requestBody(String routingKey) {
+        JsonObject request = new JsonObject();
+        request.addProperty("routing_key", routingKey);
+        body.entrySet().forEach(field -> request.add(field.getKey(), field.getValue().deepCopy()));
+        return Json.toJson(withinLimit(request)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Formatters keep custom_details within their own budget; should an event still pass PagerDuty's size limit, its
+     * custom_details are replaced by a note, and if that is not enough (links built from a huge log group name), its
+     * links go too, so that the incident itself is not lost to a 400. What is left is text cut to {@value #SUMMARY_MAX}
+     * characters a field, far below the limit.
+     */
+    private static JsonObject withinLimit(JsonObject event) {
+        if (utf8Bytes(event) > EVENT_MAX_BYTES) {
+            JsonObject note = new JsonObject();
+            note.addProperty("note", "custom details left out: the event was larger than PagerDuty's 512 KB limit");
+            event.getAsJsonObject("payload").add("custom_details", note);
+        }
+        if (utf8Bytes(event) > EVENT_MAX_BYTES) {
+            event.remove("links");
+            event.remove("client_url");
+            event.getAsJsonObject("payload").getAsJsonObject("custom_details")
+                    .addProperty("note", "custom details and links left out: the event was larger than PagerDuty's 512 KB limit");
+        }
+        return event;
     }
 
     static int utf8Bytes(JsonObject json) {

@@ -1,12 +1,10 @@
 package dev.alertrelay.logs.pagerduty;
 
-import com.google.gson.JsonObject;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.http.Endpoint;
 import dev.alertrelay.common.http.HttpDelivery;
 import dev.alertrelay.common.secrets.Secret;
-import dev.alertrelay.common.json.Json;
 
 import java.util.Map;
 import java.util.Locale;
@@ -43,21 +41,7 @@ final class PagerDutyEventsApi implements PagerDutySender {
     }
 
     private void post(PagerDutyEvent event, String key, Deadline deadline) {
-        JsonObject body = new JsonObject();
-        body.addProperty("routing_key", key);
-        for (Map.Entry<String, com.google.gson.JsonElement> field : event.toJson().entrySet()) {
-            body.add(field.getKey(), field.getValue());
-        }
-        try {
-            delivery.postJson(endpoint, Json.toJson(body), deadline, "PagerDuty");
-        } catch (DeliveryException e) {
-            // PagerDuty's errors do not echo the routing key today; this keeps it out of logs should one ever do.
-            String message = e.getMessage();
-            if (message != null && message.contains(key)) {
-                throw new DeliveryException(message.replace(key, ROUTING_KEY_PLACEHOLDER), e.attempts(), e.status(),
-                        e.answer().replace(key, ROUTING_KEY_PLACEHOLDER));
-            }
-            throw e;
-        }
+        delivery.post(endpoint.hiding(key, ROUTING_KEY_PLACEHOLDER), "application/json; charset=utf-8", event.requestBody(key),
+                Map.of(), deadline, "PagerDuty", HttpDelivery.AnswerCheck.ACCEPT_2XX);
     }
 }

@@ -131,23 +131,8 @@ final class SlackWebApiClient implements SlackWebApi {
         Endpoint endpoint = Endpoint.parse(baseUrl + "/" + method, SlackWebApi.API_URL_VARIABLE);
         return token.applyRereadingOnRefusal(deadline,
                 refusal -> CREDENTIAL_ERRORS.contains(SlackWebApi.errorCode(refusal)),
-                value -> {
-                    try {
-                        return parse(delivery.post(endpoint, contentType, body, Map.of("Authorization", "Bearer " + value),
-                                deadline, RECEIVER + " " + method, WEB_API_ANSWER));
-                    } catch (DeliveryException e) {
-                        throw withoutSecret(e, value);
-                    }
-                });
-    }
-
-    /** Belt and braces: an error a receiver echoes back must not carry the token. */
-    private static DeliveryException withoutSecret(DeliveryException e, String value) {
-        if (value.isEmpty() || (!String.valueOf(e.getMessage()).contains(value) && !e.answer().contains(value))) {
-            return e;
-        }
-        return new DeliveryException(e.getMessage().replace(value, "[token]"), e.attempts(), e.status(),
-                e.answer().replace(value, "[token]"));
+                value -> parse(delivery.post(endpoint.hiding(value, "[token]"), contentType, body,
+                        Map.of("Authorization", "Bearer " + value), deadline, RECEIVER + " " + method, WEB_API_ANSWER)));
     }
 
     private static JsonObject parse(HttpTransport.Response response) {
