@@ -1,34 +1,154 @@
-"""Checks cfn-lint cannot make: every function can read the secrets its environment points at.
+"""Checks cfn-lint cannot make: every function can read the secrets its environment points at, and no more.
 
-A function whose environment names an SSM parameter (X_PARAMETER) needs an SSM read policy for it, and one holding
-KMS ciphertext (X_ENCRYPTED, kmsEncryptedHookUrl) needs kms:Decrypt; otherwise it deploys cleanly and fails at run time.
+- A function whose environment names an SSM parameter (X_PARAMETER) needs ssm:GetParameter, and one holding KMS
+  ciphertext (X_ENCRYPTED, kmsEncryptedHookUrl) needs kms:Decrypt for its own name as encryption context; otherwise
+  it deploys cleanly and fails at run time.
+- Nothing grants ssm:DescribeParameters, ssm:GetParameters or ssm:GetParametersByPath (the code calls GetParameter
+  only), and every kms:Decrypt granted is bound to an encryption context (kms:EncryptionContext:*, or
+  kms:EncryptionContextKeys), except the key-policy statement that hands a key's administration to the account's IAM.
+- Every SNS topic has a topic policy that allows no unconditioned sns:Publish to any principal ('*') and denies
+  sns:Publish to every principal outside a condition: within one account an IAM policy alone can allow Publish,
+  so only a Deny keeps forged alarms out.
+
+The IAM checks run on the template as SAM transforms it (the same transform cfn-lint applies), so statements that SAM
+policy templates such as KMSDecryptPolicy or SSMParameterReadPolicy expand to are checked too.
 """
-import json
+import copy
+import fnmatch
 import sys
 
 from cfnlint.decode import decode_str
+from cfnlint.template import Template
+from cfnlint.template.transforms.transform import Transform
 
-template, errors = decode_str(open(sys.argv[1] if len(sys.argv) > 1 else "template.yaml").read())
+FORBIDDEN_SSM_ACTIONS = ("ssm:DescribeParameters", "ssm:GetParameters", "ssm:GetParametersByPath")
+
+path = sys.argv[1] if len(sys.argv) > 1 else "template.yaml"
+source, errors = decode_str(open(path).read())
 if errors:
     sys.exit(f"template does not parse: {errors}")
+transformed = Template(path, copy.deepcopy(source), ["us-east-1"])
+transform_errors = Transform().transform(transformed)
+if transform_errors:
+    sys.exit(f"template does not transform: {transform_errors}")
+resources = transformed.template["Resources"]
 
 problems = []
-for name, resource in template["Resources"].items():
+
+
+def statements(node):
+    """Every policy statement under node, from both branches of every Fn::If."""
+    if isinstance(node, dict):
+        if "Effect" in node:
+            yield node
+            return
+        for value in node.values():
+            yield from statements(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from statements(item)
+
+
+def as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def grants(statement, action):
+    """Whether the statement's Action names the action, literally or by a wildcard (kms:*, ssm:Get*, *)."""
+    patterns = [a.lower() for a in as_list(statement.get("Action", [])) if isinstance(a, str)]
+    return any(fnmatch.fnmatchcase(action.lower(), pattern) for pattern in patterns)
+
+
+def condition_keys(statement):
+    condition = statement.get("Condition", {})
+    return {key.lower() for operator in condition.values() if isinstance(operator, dict) for key in operator}
+
+
+def is_everyone(principal):
+    return principal == "*" or (isinstance(principal, dict) and "*" in as_list(principal.get("AWS", [])))
+
+
+def is_account_root(principal):
+    arn = principal.get("AWS") if isinstance(principal, dict) else None
+    return isinstance(arn, dict) and arn.get("Fn::Sub", "").endswith(":iam::${AWS::AccountId}:root")
+
+
+def policy_documents(resource):
+    """(document, is a KMS key policy) for each policy a resource carries."""
+    props = resource.get("Properties", {})
+    kind = resource.get("Type")
+    if kind == "AWS::IAM::Role":
+        return [(props.get("Policies", []), False)]
+    if kind in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy"):
+        return [(props.get("PolicyDocument", {}), False)]
+    if kind == "AWS::KMS::Key":
+        return [(props.get("KeyPolicy", {}), True)]
+    return [(props.get("PolicyDocument", {}), False)] if "PolicyDocument" in props else []
+
+
+for name, resource in resources.items():
+    for document, key_policy in policy_documents(resource):
+        for statement in statements(document):
+            if statement.get("Effect") != "Allow":
+                continue
+            for action in FORBIDDEN_SSM_ACTIONS:
+                if grants(statement, action):
+                    problems.append(f"{name}: grants {action}; the functions call ssm:GetParameter only")
+            if grants(statement, "kms:Decrypt") and not (key_policy and is_account_root(statement.get("Principal"))):
+                if not any(key.startswith("kms:encryptioncontext") for key in condition_keys(statement)):
+                    problems.append(f"{name}: grants kms:Decrypt without an encryption-context condition")
+
+
+def role_statements(function_name):
+    """The statements of a function's role: its inline policies and the policies attached to it by name."""
+    role = resources.get(function_name, {}).get("Properties", {}).get("Role", {}).get("Fn::GetAtt", [None])[0]
+    found = list(statements(resources.get(role, {}).get("Properties", {}).get("Policies", [])))
+    for resource in resources.values():
+        props = resource.get("Properties", {})
+        if resource.get("Type", "").startswith("AWS::IAM::") and {"Ref": role} in as_list(props.get("Roles", [])):
+            found.extend(statements(props.get("PolicyDocument", {})))
+    return [s for s in found if s.get("Effect") == "Allow"]
+
+
+for name, resource in source["Resources"].items():
     if resource.get("Type") != "AWS::Serverless::Function":
         continue
     props = resource.get("Properties", {})
-    variables = props.get("Environment", {}).get("Variables", {})
-    policies = json.dumps(props.get("Policies", []))
-    for variable in variables:
-        if variable.endswith("_PARAMETER") and "SSMParameter" not in policies:
-            problems.append(f"{name}: {variable} is set but the function has no SSM read policy")
-        if (variable.endswith("_ENCRYPTED") or variable == "kmsEncryptedHookUrl") and "KMSDecryptPolicy" not in policies:
-            problems.append(f"{name}: {variable} is set but the function has no KMSDecryptPolicy")
-    if "AutoPublishAlias" not in props and "AutoPublishAlias" not in template.get("Globals", {}).get("Function", {}):
+    granted = role_statements(name)
+    reads_parameters = any(grants(s, "ssm:GetParameter") for s in granted)
+    decrypts_own_ciphertext = any(
+        grants(s, "kms:Decrypt")
+        and s.get("Condition", {}).get("StringEquals", {}).get("kms:EncryptionContext:LambdaFunctionName") == {"Ref": name}
+        for s in granted)
+    for variable in props.get("Environment", {}).get("Variables", {}):
+        if variable.endswith("_PARAMETER") and not reads_parameters:
+            problems.append(f"{name}: {variable} is set but the function may not call ssm:GetParameter")
+        if (variable.endswith("_ENCRYPTED") or variable == "kmsEncryptedHookUrl") and not decrypts_own_ciphertext:
+            problems.append(f"{name}: {variable} is set but the function may not kms:Decrypt with its own name as"
+                            " encryption context (LambdaFunctionName)")
+    if "AutoPublishAlias" not in props and "AutoPublishAlias" not in source.get("Globals", {}).get("Function", {}):
         problems.append(f"{name}: no AutoPublishAlias, so SnapStart never applies")
 
-for problem in problems:
+for name, resource in resources.items():
+    if resource.get("Type") != "AWS::SNS::Topic":
+        continue
+    policies = [r["Properties"] for r in resources.values() if r.get("Type") == "AWS::SNS::TopicPolicy"
+                and {"Ref": name} in as_list(r.get("Properties", {}).get("Topics", []))]
+    if not policies:
+        problems.append(f"{name}: no topic policy, so any principal of the account allowed sns:Publish can forge an alarm")
+    topic_statements = [s for p in policies for s in statements(p.get("PolicyDocument", {}))]
+    for statement in topic_statements:
+        if (statement.get("Effect") == "Allow" and grants(statement, "sns:Publish")
+                and is_everyone(statement.get("Principal")) and not statement.get("Condition")):
+            problems.append(f"{name}: its topic policy allows sns:Publish to every principal without a condition")
+    if policies and not any(
+            s.get("Effect") == "Deny" and grants(s, "sns:Publish") and is_everyone(s.get("Principal")) and s.get("Condition")
+            for s in topic_statements):
+        problems.append(f"{name}: its topic policy denies sns:Publish to no one, so IAM policies alone can publish")
+
+for problem in dict.fromkeys(problems):
     print("template:", problem, file=sys.stderr)
 if problems:
     sys.exit(1)
-print("template: every function can read the secrets it is configured with")
+print("template: every function can read the secrets it is configured with and no more (GetParameter alone,"
+      " kms:Decrypt bound to an encryption context); every topic admits only what its policy names")
