@@ -5,14 +5,12 @@ import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
-import dev.alertrelay.common.slack.api.SlackWebApi;
-import dev.alertrelay.common.slack.api.SlackWebApi.PostedMessage;
+import dev.alertrelay.slack.api.SlackWebApi;
+import dev.alertrelay.slack.api.SlackWebApi.PostedMessage;
 import dev.alertrelay.common.text.Truncate;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The chart of a new alarm thread: drawn by CloudWatch ({@code GetMetricWidgetImage}) and uploaded into the thread
@@ -33,12 +31,10 @@ final class AlarmCharts {
 
     private final ChartImages images;
     private final SlackWebApi slack;
-    private final Supplier<Instant> clock;
 
-    AlarmCharts(ChartImages images, SlackWebApi slack, Supplier<Instant> clock) {
+    AlarmCharts(ChartImages images, SlackWebApi slack) {
         this.images = images;
         this.slack = slack;
-        this.clock = clock;
     }
 
     /** {@code ALARM_CHARTS}: {@code on} (the default) or {@code off}; anything else is logged and reads as on. */
@@ -66,7 +62,7 @@ final class AlarmCharts {
     }
 
     void upload(CloudWatchAlarm alarm, PostedMessage thread, Deadline invocation) {
-        JsonObject widget = AlarmChart.widget(alarm, clock.get());
+        JsonObject widget = AlarmChart.widget(alarm, invocation.now());
         if (widget == null) {
             return;
         }

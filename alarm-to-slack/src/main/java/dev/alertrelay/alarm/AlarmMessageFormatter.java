@@ -9,11 +9,11 @@ import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.alarm.Dimension;
 import dev.alertrelay.common.alarm.FriendlyDimensions;
 import dev.alertrelay.common.alarm.MetricQuery;
-import dev.alertrelay.common.slack.Blocks;
-import dev.alertrelay.common.slack.Blocks.Field;
-import dev.alertrelay.common.slack.Blocks.LinkButton;
-import dev.alertrelay.common.slack.Mrkdwn;
-import dev.alertrelay.common.slack.SlackMessage;
+import dev.alertrelay.slack.Blocks;
+import dev.alertrelay.slack.Blocks.Field;
+import dev.alertrelay.slack.Blocks.LinkButton;
+import dev.alertrelay.slack.Mrkdwn;
+import dev.alertrelay.slack.SlackMessage;
 
 import dev.alertrelay.common.text.Durations;
 

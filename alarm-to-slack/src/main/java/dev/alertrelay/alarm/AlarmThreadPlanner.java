@@ -2,12 +2,12 @@ package dev.alertrelay.alarm;
 
 import dev.alertrelay.common.alarm.AlarmState;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
-import dev.alertrelay.common.slack.Blocks;
-import dev.alertrelay.common.slack.Mrkdwn;
-import dev.alertrelay.common.slack.SlackMessage;
-import dev.alertrelay.common.slack.api.SlackWebApi.PostedMessage;
-import dev.alertrelay.common.slack.thread.ThreadPost;
-import dev.alertrelay.common.slack.thread.ThreadRecord;
+import dev.alertrelay.slack.Blocks;
+import dev.alertrelay.slack.Mrkdwn;
+import dev.alertrelay.slack.SlackMessage;
+import dev.alertrelay.slack.api.SlackWebApi.PostedMessage;
+import dev.alertrelay.slack.thread.ThreadPost;
+import dev.alertrelay.slack.thread.ThreadRecord;
 
 import java.time.Instant;
 import java.util.List;

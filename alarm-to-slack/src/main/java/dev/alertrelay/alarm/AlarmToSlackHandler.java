@@ -2,6 +2,7 @@ package dev.alertrelay.alarm;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.google.gson.JsonObject;
 import dev.alertrelay.common.alarm.AlarmConfigurationChange;
 import dev.alertrelay.common.alarm.AlarmEvents;
 import dev.alertrelay.common.alarm.AlarmNotification;
@@ -12,7 +13,8 @@ import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretResolver;
-import dev.alertrelay.common.slack.SlackSender;
+import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.SlackSender;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.common.text.Truncate;
 
@@ -20,7 +22,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * CloudWatch alarm state changes (SNS, the direct alarm action, EventBridge) to Slack. Other SNS messages on the topic
@@ -31,22 +33,40 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
     private static final int LOGGED_NAME_MAX = 120;
 
     private final NotifyStates notifyStates;
-    private final AlarmDelivery slack;
+    private final SlackNotifier slack;
+    /** Charts uploaded into app-mode threads; null in webhook mode or with {@code ALARM_CHARTS=off}. */
+    private final AlarmCharts charts;
 
     public AlarmToSlackHandler() {
-        this(System.getenv(), AlarmDelivery.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
+        this(System::getenv, notifier(System::getenv, SecretResolver.fromEnvironment(), DryRun.enabled()));
         SnapStartPriming.register("/priming/alarm-sns-alb-healthyhostcount.json", sample ->
-                new AlarmToSlackHandler(System.getenv(), (message, deadline) -> { })
+                new AlarmToSlackHandler(System::getenv, (message, deadline) -> { })
                         .handleRequest(sample, OutputStream.nullOutputStream(), null));
     }
 
-    AlarmToSlackHandler(Map<String, String> env, SlackSender slack) {
-        this(env, AlarmDelivery.webhook(slack));
+    AlarmToSlackHandler(Function<String, String> env, SlackSender slack) {
+        this(env, SlackNotifier.webhook(slack));
     }
 
-    AlarmToSlackHandler(Map<String, String> env, AlarmDelivery slack) {
-        this.notifyStates = NotifyStates.parse(env.get(NotifyStates.VARIABLE));
+    AlarmToSlackHandler(Function<String, String> env, SlackNotifier slack) {
+        this.notifyStates = NotifyStates.parse(env.apply(NotifyStates.VARIABLE));
         this.slack = slack;
+        this.charts = slack.webApi().filter(api -> AlarmCharts.enabled(env.apply(AlarmCharts.VARIABLE)))
+                .map(api -> new AlarmCharts(slack.dryRun() ? AlarmToSlackHandler::printChartRequest
+                        : new CloudWatchChartImages(env), api))
+                .orElse(null);
+    }
+
+    /**
+     * Where this function's messages go: the webhook (the usual variables, or the blueprint's kmsEncryptedHookUrl),
+     * or the Slack app.
+     */
+    static SlackNotifier notifier(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
+        String blueprintUrl = env.apply(WebhookConfiguration.BLUEPRINT_ENCRYPTED_URL);
+        boolean webhookConfigured = secrets.isConfigured(SlackSender.WEBHOOK_SECRET)
+                || blueprintUrl != null && !blueprintUrl.isBlank();
+        return SlackNotifier.fromEnvironment(env, secrets, dryRun, webhookConfigured,
+                () -> WebhookConfiguration.sender(env, secrets, dryRun));
     }
 
     @Override
@@ -58,16 +78,35 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
             switch (notification) {
                 case CloudWatchAlarm alarm when !notifyStates.includes(alarm.state()) ->
                         outcomes.add("skipped " + describe(alarm) + " (state not in " + NotifyStates.VARIABLE + ")");
-                case CloudWatchAlarm alarm -> outcomes.add(slack.deliver(alarm, deadline) + " " + describe(alarm));
+                case CloudWatchAlarm alarm -> outcomes.add(slack.send(notification(alarm, deadline), deadline) + ": " + describe(alarm));
                 case AlarmConfigurationChange change -> outcomes.add("skipped configuration change (" + change.operation()
                         + ") of alarm " + Truncate.toLength(change.alarmName(), LOGGED_NAME_MAX) + ": not a state change");
                 case OtherSnsMessage message -> {
-                    slack.post(SnsMessageFormatter.format(message), deadline);
-                    outcomes.add(DryRun.sent() + " non-alarm SNS message from " + message.topicName());
+                    String outcome = slack.send(SlackNotifier.Notification.standalone(SnsMessageFormatter.format(message)), deadline);
+                    outcomes.add(outcome + ": non-alarm SNS message from " + message.topicName());
                 }
             }
         }
         Log.info("alarm-to-slack: " + (outcomes.isEmpty() ? "no records, nothing sent" : String.join("; ", outcomes)));
+    }
+
+    /** The alarm's message, and in app mode its thread: one per alarm lifecycle, with the chart after the first post. */
+    private SlackNotifier.Notification notification(CloudWatchAlarm alarm, Deadline deadline) {
+        return SlackNotifier.Notification.inThread(AlarmMessageFormatter.format(alarm), AlarmThreadPlanner.threadId(alarm),
+                AlarmThreadPlanner.notificationKey(alarm),
+                current -> AlarmThreadPlanner.plan(alarm, current, charts == null ? null : charts.uploadInto(alarm, deadline)));
+    }
+
+    /** The dry run's chart: the CloudWatch call it would make, printed like the Slack calls; no image. */
+    private static byte[] printChartRequest(String metricWidgetJson, Deadline deadline) {
+        JsonObject arguments = new JsonObject();
+        arguments.add("MetricWidget", Json.parseObject(metricWidgetJson));
+        arguments.addProperty("OutputFormat", "png");
+        JsonObject call = new JsonObject();
+        call.addProperty("method", "cloudwatch:GetMetricWidgetImage");
+        call.add("arguments", arguments);
+        DryRun.print(call);
+        return new byte[0];
     }
 
     private static String describe(CloudWatchAlarm alarm) {

@@ -1,6 +1,6 @@
 package dev.alertrelay.alarm;
 
-import dev.alertrelay.common.slack.Mrkdwn;
+import dev.alertrelay.slack.Mrkdwn;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,10 +1,10 @@
 package dev.alertrelay.alarm;
 
 import dev.alertrelay.common.alarm.OtherSnsMessage;
-import dev.alertrelay.common.slack.Blocks;
-import dev.alertrelay.common.slack.Blocks.Field;
-import dev.alertrelay.common.slack.Mrkdwn;
-import dev.alertrelay.common.slack.SlackMessage;
+import dev.alertrelay.slack.Blocks;
+import dev.alertrelay.slack.Blocks.Field;
+import dev.alertrelay.slack.Mrkdwn;
+import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.common.text.Truncate;
 
 import java.util.ArrayList;

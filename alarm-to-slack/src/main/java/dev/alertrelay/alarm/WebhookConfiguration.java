@@ -1,8 +1,8 @@
 package dev.alertrelay.alarm;
 
 import dev.alertrelay.common.secrets.SecretResolver;
-import dev.alertrelay.common.slack.SlackOverrides;
-import dev.alertrelay.common.slack.SlackSender;
+import dev.alertrelay.slack.SlackOverrides;
+import dev.alertrelay.slack.SlackSender;
 
 import java.util.Locale;
 import java.util.function.Function;
@@ -21,14 +21,14 @@ final class WebhookConfiguration {
     private WebhookConfiguration() {
     }
 
-    static SlackSender sender(Function<String, String> env, SecretResolver secrets) {
+    static SlackSender sender(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
         SlackOverrides overrides = SlackOverrides.fromEnvironment(env).withDefaultChannel(env.apply(BLUEPRINT_CHANNEL));
         String blueprintUrl = env.apply(BLUEPRINT_ENCRYPTED_URL);
         if (secrets.isConfigured(SlackSender.WEBHOOK_SECRET) || blueprintUrl == null || blueprintUrl.isBlank()) {
-            return SlackSender.create(secrets.secret(SlackSender.WEBHOOK_SECRET), overrides);
+            return SlackSender.create(secrets.secret(SlackSender.WEBHOOK_SECRET), overrides, dryRun);
         }
         return SlackSender.create(secrets.encryptedVariable(BLUEPRINT_ENCRYPTED_URL).map(WebhookConfiguration::withHttpsScheme),
-                overrides);
+                overrides, dryRun);
     }
 
     /** The blueprint prepends {@code https://} to the decrypted value; a value that has a scheme keeps it. */

@@ -10,7 +10,7 @@ import dev.alertrelay.common.alarm.Dimension;
 import dev.alertrelay.common.alarm.MetricQuery;
 import dev.alertrelay.common.alarm.OtherSnsMessage;
 import dev.alertrelay.common.json.Json;
-import dev.alertrelay.common.slack.SlackOverrides;
+import dev.alertrelay.slack.SlackOverrides;
 import dev.alertrelay.common.testing.BlockKitLimits;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package dev.alertrelay.alarm;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.InvalidEventException;
 import dev.alertrelay.common.json.Json;
-import dev.alertrelay.common.slack.SlackMessage;
+import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.common.testing.BlockKitLimits;
 import dev.alertrelay.common.testing.EventFiles;
-import dev.alertrelay.common.testing.RecordingSlackSender;
+import dev.alertrelay.slack.testing.RecordingSlackSender;
 import dev.alertrelay.common.testing.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +44,7 @@ class AlarmToSlackHandlerTest {
     }
 
     private List<JsonObject> run(String sample, Map<String, String> env) {
-        new AlarmToSlackHandler(env, slack).handleRequest(EventFiles.stream(sample), new ByteArrayOutputStream(),
+        new AlarmToSlackHandler(env::get, slack).handleRequest(EventFiles.stream(sample), new ByteArrayOutputStream(),
                 TestContext.of("alarm-to-slack"));
         slack.payloads().forEach(BlockKitLimits::assertValid);
         return slack.payloads();
@@ -312,13 +312,13 @@ class AlarmToSlackHandlerTest {
     @Test
     void anUnknownStateInNotifyStatesFailsAtStartUp() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AlarmToSlackHandler(Map.of("NOTIFY_STATES", "ALARM,ALARMS"), slack));
+                () -> new AlarmToSlackHandler(Map.of("NOTIFY_STATES", "ALARM,ALARMS")::get, slack));
         assertTrue(e.getMessage().contains("\"ALARMS\""));
     }
 
     @Test
     void anEventOfAnotherKindIsRejectedAsInvalid() {
-        assertThrows(InvalidEventException.class, () -> new AlarmToSlackHandler(Map.of(), slack).handleRequest(
+        assertThrows(InvalidEventException.class, () -> new AlarmToSlackHandler(Map.<String, String>of()::get, slack).handleRequest(
                 EventFiles.streamOf("{\"detail-type\":\"ECS Task State Change\",\"source\":\"aws.ecs\",\"detail\":{}}"),
                 new ByteArrayOutputStream(), TestContext.of("alarm-to-slack")));
     }

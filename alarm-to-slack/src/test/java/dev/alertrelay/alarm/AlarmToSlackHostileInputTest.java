@@ -7,7 +7,7 @@ import dev.alertrelay.common.testing.BlockKitLimits;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.HostileInput;
 import dev.alertrelay.common.testing.HostileJson;
-import dev.alertrelay.common.testing.RecordingSlackSender;
+import dev.alertrelay.slack.testing.RecordingSlackSender;
 import dev.alertrelay.common.testing.TestContext;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -45,7 +45,7 @@ class AlarmToSlackHostileInputTest {
     /** Every state is posted, so every alarm goes through the formatter. */
     private static void postsValidMessagesOrRejects(String event) {
         RecordingSlackSender slack = new RecordingSlackSender();
-        AlarmToSlackHandler handler = new AlarmToSlackHandler(Map.of(), slack);
+        AlarmToSlackHandler handler = new AlarmToSlackHandler(Map.<String, String>of()::get, slack);
         HostileInput.completesOrRejects(event,
                 in -> handler.handleRequest(in, new ByteArrayOutputStream(), TestContext.of("alarm-to-slack")));
         slack.payloads().forEach(BlockKitLimits::assertValid);

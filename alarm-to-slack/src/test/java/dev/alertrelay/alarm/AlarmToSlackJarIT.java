@@ -31,7 +31,7 @@ class AlarmToSlackJarIT {
         BlockKitLimits.assertValid(payload);
         assertEquals(FOUNDING_TEXT, dev.alertrelay.common.testing.SlackText.notification(payload));
         assertTrue(result.stderr().contains("Block Kit Builder: https://app.slack.com/block-kit-builder/#"), result.stderr());
-        assertTrue(result.stderr().contains("would send ALARM shop-alb-no-healthy-hosts via SNS"), result.stderr());
+        assertTrue(result.stderr().contains("would send: ALARM shop-alb-no-healthy-hosts via SNS"), result.stderr());
         assertFalse(result.stderr().contains(" sent "), "a dry run sends nothing, so no line says sent: " + result.stderr());
     }
 

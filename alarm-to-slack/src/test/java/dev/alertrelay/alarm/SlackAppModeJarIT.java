@@ -1,5 +1,6 @@
 package dev.alertrelay.alarm;
 
+import dev.alertrelay.slack.testing.ThreadTables;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.Json;
@@ -57,7 +58,7 @@ class SlackAppModeJarIT {
     }
 
     private Map<String, String> appMode() {
-        moto.createAlarmStateTable(table);
+        ThreadTables.create(moto, table);
         Map<String, String> env = new HashMap<>(moto.awsEnvironment());
         env.put("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint());
         env.put("SLACK_BOT_TOKEN", TOKEN);

@@ -1,7 +1,7 @@
 package dev.alertrelay.alarm;
 
-import dev.alertrelay.common.slack.SlackOverrides;
-import dev.alertrelay.common.slack.SlackSender;
+import dev.alertrelay.slack.SlackOverrides;
+import dev.alertrelay.slack.SlackSender;
 import dev.alertrelay.common.testing.TestSecrets;
 import dev.alertrelay.common.testing.DeliveryFaultsContract;
 import dev.alertrelay.common.testing.EventFiles;
@@ -23,7 +23,7 @@ class SlackDeliveryFaultsTest extends DeliveryFaultsContract {
 
     @Override
     protected void invokeHandler(String url, com.amazonaws.services.lambda.runtime.Context context) {
-        new AlarmToSlackHandler(Map.of(), SlackSender.create(TestSecrets.plain("SLACK_WEBHOOK_URL", url), SlackOverrides.NONE))
+        new AlarmToSlackHandler(Map.<String, String>of()::get, SlackSender.create(TestSecrets.plain("SLACK_WEBHOOK_URL", url), SlackOverrides.NONE, false))
                 .handleRequest(EventFiles.stream("alarm-sns-alb-healthyhostcount.json"), new ByteArrayOutputStream(),
                         context);
     }

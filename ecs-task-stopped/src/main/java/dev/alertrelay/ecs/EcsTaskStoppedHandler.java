@@ -2,13 +2,15 @@ package dev.alertrelay.ecs;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.event.Envelopes;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.InvalidEventException;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretResolver;
-import dev.alertrelay.common.slack.SlackSender;
+import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.SlackSender;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.common.text.Truncate;
 
@@ -25,26 +27,32 @@ import java.util.function.Function;
  */
 public final class EcsTaskStoppedHandler implements RequestStreamHandler {
 
-    private final StopDelivery slack;
+    private final SlackNotifier slack;
     private final StopSelection selection;
     private final TaskStopMessageFormatter formatter = new TaskStopMessageFormatter();
     private final QueueBatch queueBatch;
 
     public EcsTaskStoppedHandler() {
-        this(System::getenv, StopDelivery.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
+        this(System::getenv, notifier(System::getenv, SecretResolver.fromEnvironment(), DryRun.enabled()));
         SnapStartPriming.register("/priming/ecs-crashed-service.json", sample ->
                 new EcsTaskStoppedHandler(name -> NotifyCategories.VARIABLE.equals(name) ? "all" : null, (message, deadline) -> { })
                         .handleRequest(sample, OutputStream.nullOutputStream(), null));
     }
 
     EcsTaskStoppedHandler(Function<String, String> env, SlackSender slack) {
-        this(env, StopDelivery.webhook(slack));
+        this(env, SlackNotifier.webhook(slack));
     }
 
-    EcsTaskStoppedHandler(Function<String, String> env, StopDelivery slack) {
+    EcsTaskStoppedHandler(Function<String, String> env, SlackNotifier slack) {
         this.slack = slack;
         this.selection = new StopSelection(NotifyCategories.parse(env.apply(NotifyCategories.VARIABLE)));
         this.queueBatch = new QueueBatch(selection, slack, formatter);
+    }
+
+    /** Where task stops go: the webhook, or one thread per service in Slack app mode. */
+    static SlackNotifier notifier(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
+        return SlackNotifier.fromEnvironment(env, secrets, dryRun, secrets.isConfigured(SlackSender.WEBHOOK_SECRET),
+                () -> SlackSender.fromEnvironment(env, secrets, dryRun));
     }
 
     @Override
@@ -66,8 +74,8 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
             }
             TaskStopDigest.Stop stop = selection.select(message.json(), null);
             if (stop != null) {
-                String outcome = slack.deliver(new TaskStopDigest(List.of(stop)), formatter.format(stop.task(), stop.classification()),
-                        deadline);
+                String outcome = slack.send(ServiceThreadPlanner.notification(new TaskStopDigest(List.of(stop)),
+                        formatter.format(stop.task(), stop.classification()), deadline.now()), deadline);
                 selection.recordDelivered(stop.task());
                 Log.info("ecs-task-stopped " + outcome + ": category " + stop.classification().category().configName() + " task=" + stop.task().taskArn());
             }

@@ -2,11 +2,11 @@ package dev.alertrelay.ecs;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.event.Envelopes;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.json.Json;
+import dev.alertrelay.slack.SlackNotifier;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretException;
 import dev.alertrelay.common.text.Truncate;
@@ -27,10 +27,10 @@ import java.util.Set;
 final class QueueBatch {
 
     private final StopSelection selection;
-    private final StopDelivery slack;
+    private final SlackNotifier slack;
     private final TaskStopMessageFormatter formatter;
 
-    QueueBatch(StopSelection selection, StopDelivery slack, TaskStopMessageFormatter formatter) {
+    QueueBatch(StopSelection selection, SlackNotifier slack, TaskStopMessageFormatter formatter) {
         this.selection = selection;
         this.slack = slack;
         this.formatter = formatter;
@@ -65,8 +65,9 @@ final class QueueBatch {
             TaskStopDigest digest = new TaskStopDigest(group);
             TaskStopDigest.Stop first = group.get(0);
             try {
-                slack.deliver(digest, group.size() == 1 ? formatter.format(first.task(), first.classification())
-                        : TaskStopDigestFormatter.format(digest), deadline);
+                slack.send(ServiceThreadPlanner.notification(digest, group.size() == 1
+                        ? formatter.format(first.task(), first.classification()) : TaskStopDigestFormatter.format(digest),
+                        deadline.now()), deadline);
                 group.forEach(stop -> selection.recordDelivered(stop.task()));
                 digests += group.size() > 1 ? 1 : 0;
             } catch (DeliveryException | SecretException e) {
@@ -76,7 +77,7 @@ final class QueueBatch {
             }
         }
         Log.info("ecs-task-stopped batch: messages=" + messages.size() + " groups=" + groups.size() + " digests=" + digests
-                + " failedItems=" + failed.size() + (DryRun.enabled() ? " (dry run: nothing sent)" : ""));
+                + " failedItems=" + failed.size() + (slack.dryRun() ? " (dry run: nothing sent)" : ""));
         return List.copyOf(failed);
     }
 

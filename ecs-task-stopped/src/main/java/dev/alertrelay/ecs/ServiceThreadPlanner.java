@@ -1,10 +1,11 @@
 package dev.alertrelay.ecs;
 
-import dev.alertrelay.common.slack.Blocks;
-import dev.alertrelay.common.slack.Mrkdwn;
-import dev.alertrelay.common.slack.SlackMessage;
-import dev.alertrelay.common.slack.thread.ThreadPost;
-import dev.alertrelay.common.slack.thread.ThreadRecord;
+import dev.alertrelay.slack.Blocks;
+import dev.alertrelay.slack.Mrkdwn;
+import dev.alertrelay.slack.SlackMessage;
+import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.thread.ThreadPost;
+import dev.alertrelay.slack.thread.ThreadRecord;
 import dev.alertrelay.common.text.Truncate;
 
 import java.time.Duration;
@@ -44,6 +45,12 @@ final class ServiceThreadPlanner {
                 ? "version:" + stop.task().version() + "@" + stop.task().stopTime() : stop.task().taskArn()).sorted().toList();
         return tasks.size() == 1 ? "task|" + tasks.get(0) : "tasks|" + Integer.toHexString(String.join(",", tasks).hashCode())
                 + "|" + tasks.size();
+    }
+
+    /** The stops of one service as a notification: their message, and in app mode the service's thread. */
+    static SlackNotifier.Notification notification(TaskStopDigest stops, SlackMessage message, Instant now) {
+        return SlackNotifier.Notification.inThread(message, threadId(stops.stops().get(0).task()), notificationKey(stops.stops()),
+                current -> plan(stops, message, current, now));
     }
 
     /**

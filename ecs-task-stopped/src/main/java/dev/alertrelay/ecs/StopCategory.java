@@ -1,6 +1,6 @@
 package dev.alertrelay.ecs;
 
-import dev.alertrelay.common.slack.SlackMessage;
+import dev.alertrelay.slack.SlackMessage;
 
 /**
  * Why a task stopped, as an on-call engineer needs to know it: one category per STOPPED task, decided by

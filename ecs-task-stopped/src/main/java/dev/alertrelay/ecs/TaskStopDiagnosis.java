@@ -1,6 +1,6 @@
 package dev.alertrelay.ecs;
 
-import dev.alertrelay.common.slack.Mrkdwn;
+import dev.alertrelay.slack.Mrkdwn;
 import dev.alertrelay.common.text.Truncate;
 
 import java.util.regex.Matcher;

@@ -1,9 +1,9 @@
 package dev.alertrelay.ecs;
 
-import dev.alertrelay.common.slack.Blocks;
-import dev.alertrelay.common.slack.Mrkdwn;
+import dev.alertrelay.slack.Blocks;
+import dev.alertrelay.slack.Mrkdwn;
 import dev.alertrelay.common.text.Durations;
-import dev.alertrelay.common.slack.SlackMessage;
+import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.common.text.Truncate;
 
 import java.time.Instant;

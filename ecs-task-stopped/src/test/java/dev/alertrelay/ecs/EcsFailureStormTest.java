@@ -5,11 +5,11 @@ import com.google.gson.JsonObject;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.json.Json;
-import dev.alertrelay.common.slack.SlackMessage;
-import dev.alertrelay.common.slack.SlackSender;
+import dev.alertrelay.slack.SlackMessage;
+import dev.alertrelay.slack.SlackSender;
 import dev.alertrelay.common.testing.BlockKitLimits;
 import dev.alertrelay.common.testing.EventFiles;
-import dev.alertrelay.common.testing.RecordingSlackSender;
+import dev.alertrelay.slack.testing.RecordingSlackSender;
 import dev.alertrelay.common.testing.TestContext;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.alertrelay.ecs;
 
+import dev.alertrelay.slack.testing.ThreadTables;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.JarProcess;
 import dev.alertrelay.common.testing.MotoServer;
@@ -22,7 +23,7 @@ class EcsSlackAppModeJarIT {
     @Test
     void aStopThenAStormFromTheQueueMakeOneThreadWhoseTopMessageCountsThem() {
         try (MotoServer moto = MotoServer.start(); SlackWebApiStandIn slack = SlackWebApiStandIn.start(TOKEN)) {
-            moto.createAlarmStateTable("ecs-threads");
+            ThreadTables.create(moto, "ecs-threads");
             Map<String, String> env = new HashMap<>(moto.awsEnvironment());
             env.put("SLACK_BOT_TOKEN", TOKEN);
             env.put("SLACK_CHANNEL_ID", "C0ECS00001");

@@ -2,10 +2,10 @@ package dev.alertrelay.ecs;
 
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.InvalidEventException;
-import dev.alertrelay.common.slack.SlackMessage;
+import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.common.testing.BlockKitLimits;
 import dev.alertrelay.common.testing.EventFiles;
-import dev.alertrelay.common.testing.RecordingSlackSender;
+import dev.alertrelay.slack.testing.RecordingSlackSender;
 import dev.alertrelay.common.testing.TestContext;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -305,7 +305,7 @@ class EcsTaskStoppedHandlerTest {
 
         @Test
         void aFailedSendIsNotRememberedSoTheRetryIsSent() {
-            var failing = new dev.alertrelay.common.slack.SlackSender() {
+            var failing = new dev.alertrelay.slack.SlackSender() {
                 int calls;
 
                 @Override

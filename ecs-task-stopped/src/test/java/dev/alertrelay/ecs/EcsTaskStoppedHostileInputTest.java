@@ -6,7 +6,7 @@ import dev.alertrelay.common.testing.BlockKitLimits;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.HostileInput;
 import dev.alertrelay.common.testing.HostileJson;
-import dev.alertrelay.common.testing.RecordingSlackSender;
+import dev.alertrelay.slack.testing.RecordingSlackSender;
 import dev.alertrelay.common.testing.TestContext;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,9 +1,10 @@
 package dev.alertrelay.ecs;
 
 import com.google.gson.JsonObject;
-import dev.alertrelay.common.slack.api.SlackWebApi;
-import dev.alertrelay.common.slack.thread.InMemoryThreadStore;
-import dev.alertrelay.common.slack.thread.SlackThreads;
+import dev.alertrelay.slack.api.SlackWebApi;
+import dev.alertrelay.slack.thread.InMemoryThreadStore;
+import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.thread.SlackThreads;
 import dev.alertrelay.common.testing.BlockKitLimits;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.SlackWebApiStandIn;
@@ -35,8 +36,8 @@ class ServiceThreadsTest {
     /** A fresh handler per event, as if each arrived in another container: only the thread store remembers. */
     private void deliver(String event) {
         SlackWebApi api = SlackWebApi.create(TestSecrets.plain(SlackWebApi.TOKEN_SECRET, TOKEN),
-                Map.of(SlackWebApi.API_URL_VARIABLE, slack.apiUrl())::get);
-        new EcsTaskStoppedHandler(Map.<String, String>of()::get, StopDelivery.threaded(new SlackThreads(api, "C0ECS", store)))
+                Map.of(SlackWebApi.API_URL_VARIABLE, slack.apiUrl())::get, false);
+        new EcsTaskStoppedHandler(Map.<String, String>of()::get, SlackNotifier.app(api, new SlackThreads(api, store), "C0ECS"))
                 .handleRequest(EventFiles.streamOf(event), new ByteArrayOutputStream(), TestContext.of("ecs-task-stopped"));
     }
 

@@ -1,7 +1,7 @@
 package dev.alertrelay.ecs;
 
 import com.google.gson.JsonObject;
-import dev.alertrelay.common.slack.SlackOverrides;
+import dev.alertrelay.slack.SlackOverrides;
 import dev.alertrelay.common.testing.BlockKitLimits;
 import org.junit.jupiter.api.Test;
 

@@ -51,7 +51,7 @@ final class AlarmDataReader {
     }
 
     private static AlarmTrigger trigger(JsonObject configuration, JsonObject reasonData) {
-        List<MetricQuery> metrics = metrics(Json.array(configuration, "metrics"));
+        List<MetricQuery> metrics = MetricQueries.read(Json.array(configuration, "metrics"), MetricQueries.ALARM_DATA);
         MetricQuery single = metrics.size() == 1 && !metrics.get(0).isExpression() ? metrics.get(0) : null;
         return new AlarmTrigger(
                 single == null ? null : single.namespace(),
@@ -71,41 +71,6 @@ final class AlarmDataReader {
 
     private static String unit(JsonArray metrics) {
         return Json.string(Json.object(Json.objectAt(metrics, 0), "metricStat"), "unit", null);
-    }
-
-    private static List<MetricQuery> metrics(JsonArray array) {
-        List<MetricQuery> queries = new ArrayList<>();
-        for (int i = 0; array != null && i < array.size(); i++) {
-            JsonObject entry = Json.objectAt(array, i);
-            if (entry == null) {
-                continue;
-            }
-            JsonObject stat = Json.object(entry, "metricStat");
-            JsonObject metric = Json.object(stat, "metric");
-            queries.add(new MetricQuery(
-                    Json.string(entry, "id", null),
-                    Json.string(entry, "expression", null),
-                    Json.string(entry, "label", null),
-                    !"false".equals(Json.string(entry, "returnData")),
-                    Json.string(metric, "namespace", null),
-                    Json.string(metric, "name", null),
-                    dimensions(Json.object(metric, "dimensions")),
-                    Json.string(stat, "stat", null),
-                    Json.integer(stat, "period")));
-        }
-        return queries;
-    }
-
-    /** Here dimensions are a map, {@code {"InstanceId": "i-..."}}, not SNS's list of name/value pairs. */
-    private static List<Dimension> dimensions(JsonObject map) {
-        List<Dimension> dimensions = new ArrayList<>();
-        if (map != null) {
-            for (Map.Entry<String, JsonElement> entry : map.entrySet()) {
-                String value = Json.string(map, entry.getKey());
-                dimensions.add(new Dimension(entry.getKey(), value == null ? "" : value));
-            }
-        }
-        return dimensions;
     }
 
     /** {@code reasonData} of a composite alarm: {@code {"triggeringAlarms":[{"arn":...,"state":{"value":...}}]}}. */

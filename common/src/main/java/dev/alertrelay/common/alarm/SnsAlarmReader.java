@@ -55,7 +55,7 @@ final class SnsAlarmReader {
                 Json.string(trigger, "MetricName", null),
                 statistic(trigger),
                 Json.string(trigger, "Unit", null),
-                dimensions(Json.array(trigger, "Dimensions")),
+                MetricQueries.fromPairs(Json.array(trigger, "Dimensions")),
                 Json.integer(trigger, "Period"),
                 Json.integer(trigger, "EvaluationPeriods"),
                 Json.integer(trigger, "DatapointsToAlarm"),
@@ -63,7 +63,7 @@ final class SnsAlarmReader {
                 Json.number(trigger, "Threshold"),
                 Json.string(trigger, "ThresholdMetricId", null),
                 treatMissingData(Json.string(trigger, "TreatMissingData", null)),
-                metrics(Json.array(trigger, "Metrics")));
+                MetricQueries.read(Json.array(trigger, "Metrics"), MetricQueries.SNS));
     }
 
     /** SNS spells statistics in upper snake case ({@code SAMPLE_COUNT}); the API and console say {@code SampleCount}. */
@@ -96,43 +96,6 @@ final class SnsAlarmReader {
         }
         String token = value.substring(value.lastIndexOf(':') + 1).strip();
         return token.isEmpty() ? null : token;
-    }
-
-    private static List<MetricQuery> metrics(JsonArray array) {
-        List<MetricQuery> queries = new ArrayList<>();
-        for (int i = 0; array != null && i < array.size(); i++) {
-            JsonObject entry = Json.objectAt(array, i);
-            if (entry == null) {
-                continue;
-            }
-            JsonObject stat = Json.object(entry, "MetricStat");
-            JsonObject metric = Json.object(stat, "Metric");
-            queries.add(new MetricQuery(
-                    Json.string(entry, "Id", null),
-                    Json.string(entry, "Expression", null),
-                    Json.string(entry, "Label", null),
-                    !"false".equals(Json.string(entry, "ReturnData")),
-                    Json.string(metric, "Namespace", null),
-                    Json.string(metric, "MetricName", null),
-                    dimensions(Json.array(metric, "Dimensions")),
-                    Json.string(stat, "Stat", null),
-                    Json.integer(stat, "Period")));
-        }
-        return queries;
-    }
-
-    /** {@code [{"name": ..., "value": ...}]}; CloudWatch writes lower-case keys here, other tools capitalised ones. */
-    private static List<Dimension> dimensions(JsonArray array) {
-        List<Dimension> dimensions = new ArrayList<>();
-        for (int i = 0; array != null && i < array.size(); i++) {
-            JsonObject entry = Json.objectAt(array, i);
-            String name = firstNonNull(Json.string(entry, "name", null), Json.string(entry, "Name", null));
-            if (name != null) {
-                String value = firstNonNull(Json.string(entry, "value"), Json.string(entry, "Value"));
-                dimensions.add(new Dimension(name, value == null ? "" : value));
-            }
-        }
-        return dimensions;
     }
 
     /** Each child is {@code {"Arn": ..., "State": {"Value": ...}}}; the documented schema also allows a bare string. */

@@ -2,6 +2,8 @@ package dev.alertrelay.common.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 
+import java.time.Instant;
+
 /** The moment an invocation must have finished by: no retry and no wait may run past it. */
 public final class Deadline {
 
@@ -33,6 +35,11 @@ public final class Deadline {
 
     public long remainingMillis() {
         return Math.max(0, (endNanos - clock.nanoTime()) / 1_000_000L);
+    }
+
+    /** Now, on this invocation's clock: the one clock for waits, deadlines and timestamps. */
+    public Instant now() {
+        return Instant.ofEpochMilli(clock.currentTimeMillis());
     }
 
     /** Waits {@code millis} on this invocation's clock (the back-off before a retry). */

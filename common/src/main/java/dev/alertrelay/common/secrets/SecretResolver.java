@@ -3,8 +3,9 @@ package dev.alertrelay.common.secrets;
 import dev.alertrelay.common.aws.AwsClients;
 import dev.alertrelay.common.aws.OnFirstUse;
 import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.snapstart.SnapStartPriming;
 
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -34,6 +35,8 @@ public final class SecretResolver {
     private final long maxAgeNanos;
     private final SecretSource kms;
     private final SecretSource ssm;
+    private volatile boolean readsFromAws;
+    private static final AtomicBoolean PRIMING_REGISTERED = new AtomicBoolean();
 
     public SecretResolver(Function<String, String> env) {
         this(env, System::nanoTime, lazy(() -> new KmsSecretSource(OnFirstUse.of(() -> AwsClients.kms(env)), functionName(env))),
@@ -68,39 +71,48 @@ public final class SecretResolver {
         }
         String encrypted = name + ENCRYPTED_SUFFIX;
         if (isSet(encrypted)) {
-            return new CachedSecret(encrypted, env.apply(encrypted), kms);
+            return fromAws(encrypted, kms);
         }
         String parameter = name + PARAMETER_SUFFIX;
         if (isSet(parameter)) {
-            return new CachedSecret(parameter, env.apply(parameter), ssm);
+            return fromAws(parameter, ssm);
         }
         return new MissingSecret(name, name + " is not configured: set one of " + name + ", " + encrypted + " or " + parameter);
     }
 
-    /**
-     * One specific variable holding KMS ciphertext, for configurations inherited from other tools (the Slack
-     * blueprint's {@code kmsEncryptedHookUrl}).
-     */
+    /** One specific variable holding KMS ciphertext, for a configuration inherited from another tool. */
     public Secret encryptedVariable(String variable) {
-        return isSet(variable) ? new CachedSecret(variable, env.apply(variable), kms) : new MissingSecret(variable, variable + " is not set");
+        return isSet(variable) ? fromAws(variable, kms) : new MissingSecret(variable, variable + " is not set");
+    }
+
+    /** Whether this configuration reads any secret from KMS or SSM (and so loads the AWS SDK on first use). */
+    public boolean readsFromAws() {
+        return readsFromAws;
     }
 
     /**
-     * SnapStart priming of the AWS side: when this environment reads a secret from KMS or SSM, loads and exercises
-     * the SDK clients (construction, request marshalling, response parsing) against the SDK's canned responses, so
-     * restored environments make their first real call warm. Calls no AWS service and reads no secret: a value
-     * fetched before the snapshot would be shared by every restored environment.
-     *
-     * @return whether anything was primed (nothing for a plain-text configuration, which loads no SDK class)
+     * A secret read from KMS or SSM on first use. Handing one out registers the SDK clients' SnapStart priming (once
+     * per container): a plain-text configuration primes, and loads, no SDK class.
      */
-    public static boolean primeAwsClients(Map<String, String> environment) {
-        boolean usesAws = environment.entrySet().stream().anyMatch(entry -> entry.getValue() != null && !entry.getValue().isBlank()
-                && (entry.getKey().endsWith(ENCRYPTED_SUFFIX) || entry.getKey().endsWith(PARAMETER_SUFFIX)
-                || entry.getKey().equals("kmsEncryptedHookUrl")));
-        if (usesAws) {
-            AwsClients.warmUp();
+    private Secret fromAws(String variable, SecretSource source) {
+        readsFromAws = true;
+        if (PRIMING_REGISTERED.compareAndSet(false, true)) {
+            SnapStartPriming.registerComponent(SecretResolver::primeAwsClients);
         }
-        return usesAws;
+        return new CachedSecret(variable, env.apply(variable), source);
+    }
+
+    /**
+     * SnapStart priming of the AWS side: loads and exercises the SDK clients (construction, request marshalling,
+     * response parsing) against the SDK's canned responses, so restored environments make their first real call warm.
+     * Calls no AWS service and reads no secret: a value fetched before the snapshot would be shared by every restored
+     * environment.
+     *
+     * @return true: AWS clients were primed
+     */
+    static boolean primeAwsClients() {
+        AwsClients.warmUp();
+        return true;
     }
 
     private boolean isSet(String variable) {

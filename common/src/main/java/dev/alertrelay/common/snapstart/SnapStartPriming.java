@@ -1,7 +1,6 @@
 package dev.alertrelay.common.snapstart;
 
 import dev.alertrelay.common.log.Log;
-import dev.alertrelay.common.secrets.SecretResolver;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -13,6 +12,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +29,7 @@ public final class SnapStartPriming implements Resource {
 
     /** org.crac keeps only weak references to resources: these must stay reachable for the container's life. */
     private static final List<SnapStartPriming> REGISTERED = new ArrayList<>();
+    private static final List<BooleanSupplier> COMPONENTS = new ArrayList<>();
 
     private final String sampleResource;
     private final Consumer<InputStream> primer;
@@ -75,13 +76,17 @@ public final class SnapStartPriming implements Resource {
         engine.closeOutbound();
     }
 
-    /** The DynamoDB client of Slack app mode, in the functions that ship it (logs-error-to-pagerduty does not). */
-    private static boolean primeThreadStore() {
-        try {
-            return dev.alertrelay.common.slack.thread.DynamoDbThreadStore.primeClient(System.getenv());
-        } catch (LinkageError notInThisJar) {
-            return false;
-        }
+    /**
+     * A component's own priming (the SDK client it ships, such as Slack app mode's DynamoDB thread store), run after
+     * the handler path; it answers whether it warmed an AWS client. Each component registers itself, as
+     * powertools-lambda-java's do, so this class knows none of them.
+     */
+    public static synchronized void registerComponent(BooleanSupplier primer) {
+        COMPONENTS.add(primer);
+    }
+
+    private static synchronized List<BooleanSupplier> components() {
+        return List.copyOf(COMPONENTS);
     }
 
     /** Runs the primer once; a failure is logged, never fatal (a snapshot without priming is only slower). */
@@ -94,8 +99,10 @@ public final class SnapStartPriming implements Resource {
             }
             Log.quietly(() -> primer.accept(sample));
             primeTls();
-            boolean aws = SecretResolver.primeAwsClients(System.getenv());
-            aws |= primeThreadStore();
+            boolean aws = false;
+            for (BooleanSupplier component : components()) {
+                aws |= component.getAsBoolean();
+            }
             Log.info("snapstart priming done in " + (System.nanoTime() - start) / 1_000_000 + " ms (handler path, TLS client hello"
                     + (aws ? ", AWS SDK clients" : "") + "; no delivery made, no secret read)");
         } catch (IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {

@@ -19,13 +19,18 @@ class AwsClientsPrimingTest {
         try (RecordingHttpServer aws = RecordingHttpServer.start(RecordingHttpServer.Answer.of(500, "{}"));
              SystemProperties sdk = SystemProperties.set(Map.of("aws.endpointUrl", aws.url(""), "aws.region", "us-east-1",
                      "aws.accessKeyId", "test", "aws.secretAccessKey", "test"))) {
-            assertTrue(SecretResolver.primeAwsClients(Map.of("SLACK_WEBHOOK_URL_PARAMETER", "/alert-relay/slack")));
+            SecretResolver resolver = new SecretResolver(Map.of("SLACK_WEBHOOK_URL_PARAMETER", "/alert-relay/slack")::get);
+            resolver.secret("SLACK_WEBHOOK_URL");
+            assertTrue(resolver.readsFromAws());
+            assertTrue(SecretResolver.primeAwsClients());
             assertEquals(0, aws.requests().size(), "priming must not call AWS");
         }
     }
 
     @Test
     void aPlainTextConfigurationPrimesNothing() {
-        assertFalse(SecretResolver.primeAwsClients(Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/X")));
+        SecretResolver resolver = new SecretResolver(Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/X")::get);
+        resolver.secret("SLACK_WEBHOOK_URL");
+        assertFalse(resolver.readsFromAws());
     }
 }

@@ -195,21 +195,6 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** The table ALARM_STATE_TABLE names, as the template creates it: one string partition key {@code id}. */
-    public void createAlarmStateTable(String name) {
-        try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create()).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .endpointOverride(URI.create(endpoint())).build()) {
-            dynamo.createTable(r -> r.tableName(name)
-                    .keySchema(software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName("id")
-                            .keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH).build())
-                    .attributeDefinitions(software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
-                            .attributeName("id").attributeType(software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S).build())
-                    .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST));
-        }
-    }
-
     public String createKey() {
         return kms.createKey(r -> r.description("alert-relay test")).keyMetadata().keyId();
     }

@@ -23,6 +23,11 @@ public final class VirtualClock implements InvocationClock {
         skippedNanos.addAndGet(Math.max(0, millis) * 1_000_000L);
     }
 
+    @Override
+    public long currentTimeMillis() {
+        return System.currentTimeMillis() + skippedNanos.get() / 1_000_000L;
+    }
+
     /** Time since this clock was made, waits included: what a user would have waited. */
     public long elapsedMillis() {
         return (nanoTime() - startNanos) / 1_000_000L;

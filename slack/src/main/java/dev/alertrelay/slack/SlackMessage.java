@@ -1,0 +1,142 @@
+package dev.alertrelay.slack;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An incoming-webhook payload: a top-level {@code text} (the phone notification and screen-reader fallback), optional
+ * top-level blocks, and a coloured attachment holding the detail blocks.
+ *
+ * <p>Slack allows at most 50 blocks in a message; blocks past that are replaced by a context line saying how many
+ * were left out. https://api.slack.com/reference/block-kit/blocks
+ */
+public final class SlackMessage {
+
+    public static final int MAX_BLOCKS = 50;
+    /** Slack truncates top-level text past 40,000 chars; a notification line should be far shorter anyway. */
+    public static final int TEXT_MAX = 3000;
+
+    public static final String COLOR_DANGER = "#D0021B";
+    public static final String COLOR_WARNING = "#F5A623";
+    public static final String COLOR_GOOD = "#2EB67D";
+    public static final String COLOR_NEUTRAL = "#9B9B9B";
+
+    private final String text;
+    private final List<JsonObject> blocks;
+    private final String color;
+    private final List<JsonObject> attachmentBlocks;
+
+    private SlackMessage(Builder builder) {
+        this.text = Mrkdwn.text(builder.text == null || builder.text.isBlank() ? "alert-relay notification" : builder.text)
+                .render(TEXT_MAX);
+        List<JsonObject> top = withoutEmptyActions(builder.blocks);
+        List<JsonObject> attached = withoutEmptyActions(builder.attachmentBlocks);
+        int room = MAX_BLOCKS - top.size();
+        if (top.size() > MAX_BLOCKS) {
+            top = capped(top, MAX_BLOCKS);
+            room = 0;
+        }
+        this.blocks = top;
+        this.attachmentBlocks = attached.size() > room ? capped(attached, room) : attached;
+        this.color = builder.color;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The top-level notification text, for tests and logs. */
+    public String text() {
+        return text;
+    }
+
+    /** The webhook payload, with the optional legacy-webhook overrides (app webhooks ignore them). */
+    public JsonObject toPayload(SlackOverrides overrides) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("text", text);
+        if (!blocks.isEmpty()) {
+            payload.add("blocks", array(blocks));
+        }
+        if (!attachmentBlocks.isEmpty()) {
+            JsonObject attachment = new JsonObject();
+            if (color != null) {
+                attachment.addProperty("color", color);
+            }
+            attachment.add("blocks", array(attachmentBlocks));
+            JsonArray attachments = new JsonArray();
+            attachments.add(attachment);
+            payload.add("attachments", attachments);
+        }
+        if (overrides != null) {
+            overrides.applyTo(payload);
+        }
+        return payload;
+    }
+
+    private static List<JsonObject> withoutEmptyActions(List<JsonObject> blocks) {
+        List<JsonObject> kept = new ArrayList<>(blocks.size());
+        for (JsonObject block : blocks) {
+            if (!Blocks.isEmptyActions(block)) {
+                kept.add(block);
+            }
+        }
+        return kept;
+    }
+
+    private static List<JsonObject> capped(List<JsonObject> blocks, int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        List<JsonObject> kept = new ArrayList<>(blocks.subList(0, max - 1));
+        kept.add(Blocks.context(List.of(Mrkdwn.italic((blocks.size() - max + 1) + " more blocks left out (Slack allows " + MAX_BLOCKS + ")"))));
+        return kept;
+    }
+
+    private static JsonArray array(List<JsonObject> blocks) {
+        JsonArray array = new JsonArray();
+        blocks.forEach(array::add);
+        return array;
+    }
+
+    public static final class Builder {
+        private String text;
+        private final List<JsonObject> blocks = new ArrayList<>();
+        private String color;
+        private final List<JsonObject> attachmentBlocks = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The notification line, as plain untrusted text. Slack parses the top-level text for mentions and links even
+         * when blocks are present, so it is escaped here: a {@code <!channel>} in an alarm name must not ping anyone.
+         */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        public Builder block(JsonObject block) {
+            blocks.add(block);
+            return this;
+        }
+
+        /** The attachment's colour bar, e.g. {@link #COLOR_DANGER}. */
+        public Builder color(String color) {
+            this.color = color;
+            return this;
+        }
+
+        public Builder attachmentBlock(JsonObject block) {
+            attachmentBlocks.add(block);
+            return this;
+        }
+
+        public SlackMessage build() {
+            return new SlackMessage(this);
+        }
+    }
+}
