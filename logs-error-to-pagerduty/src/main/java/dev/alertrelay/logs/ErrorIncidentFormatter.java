@@ -25,7 +25,8 @@ import java.util.Map;
 public final class ErrorIncidentFormatter {
 
     /** What a batch became. */
-    public record Incidents(List<PagerDutyEvent> events, int errorLines, int fingerprints, int folded, int platformLines) {
+    public record Incidents(List<PagerDutyEvent> events, int errorLines, int fingerprints, int folded, int platformLines,
+                            int telemetryLines) {
     }
 
     static final String CLIENT = "alert-relay";
@@ -45,26 +46,30 @@ public final class ErrorIncidentFormatter {
     }
 
     public Incidents format(LogsSubscriptionBatch batch) {
+        List<Reading> readings = new ArrayList<>(batch.logEvents().size());
+        int platformLines = 0;
+        int telemetryLines = 0;
+        for (LogEvent event : batch.logEvents()) {
+            Reading reading = read(event);
+            switch (reading.kind()) {
+                case PLATFORM_ROUTINE, INVOCATION_START -> platformLines++;
+                case TELEMETRY -> telemetryLines++;
+                default -> { }
+            }
+            readings.add(reading);
+        }
+        FailureEpisodes episodes = FailureEpisodes.of(readings);
         Map<String, ErrorGroup> byFingerprint = new HashMap<>();
         List<ErrorGroup> inOrder = new ArrayList<>();
         int errorLines = 0;
-        int platformLines = 0;
-        for (LogEvent event : batch.logEvents()) {
-            ErrorLine line = switch (LambdaPlatformLines.classify(event.message())) {
-                case LambdaPlatformLines.Routine routine -> null;
-                case LambdaPlatformLines.Failure failure ->
-                        new ErrorLine(LogLevel.ERROR, failure.headline(), null, event.message().strip(), null, null);
-                case LambdaPlatformLines.NotPlatform notPlatform -> ErrorLineParser.parse(event.message());
-            };
-            if (line == null) {
-                platformLines++;
-                continue;
-            }
-            if (line.level() != null && !line.level().isIncident()) {
+        for (int i = 0; i < readings.size(); i++) {
+            Reading reading = readings.get(i);
+            if (reading.kind() != Reading.Kind.ERROR && !(reading.kind() == Reading.Kind.PLATFORM_FAILURE && !episodes.isExplained(i))) {
                 continue;
             }
             errorLines++;
-            String headline = settings.redactor().redactPrefix(line.headline(), HEADLINE_CHARS);
+            ErrorLine line = reading.line();
+            String headline = EncodedData.elide(settings.redactor().redactPrefix(line.headline(), HEADLINE_CHARS));
             ErrorFingerprint fingerprint = ErrorFingerprint.of(batch.logGroup(), headline);
             ErrorGroup group = byFingerprint.get(fingerprint.text());
             if (group == null) {
@@ -72,8 +77,11 @@ public final class ErrorIncidentFormatter {
                 byFingerprint.put(fingerprint.text(), group);
                 inOrder.add(group);
             }
-            group.add(event, batch.logStream(), line, headline,
-                    line.level() == null ? settings.defaultSeverity() : line.level().severity());
+            group.add(reading.event(), batch.logStream(), line, headline, severity(line));
+            for (Reading failure : episodes.explainedBy(i)) {
+                String failureHeadline = settings.redactor().redactPrefix(failure.line().headline(), HEADLINE_CHARS);
+                group.addExplained(failure.event(), batch.logStream(), failure.line(), failureHeadline, severity(failure.line()));
+            }
         }
         // A stable sort: equally big groups keep the order they first appeared in.
         inOrder.sort(Comparator.comparingInt(ErrorGroup::occurrences).reversed());
@@ -86,7 +94,22 @@ public final class ErrorIncidentFormatter {
         if (!folded.isEmpty()) {
             events.add(stormSummary(batch, folded));
         }
-        return new Incidents(List.copyOf(events), errorLines, inOrder.size(), folded.size(), platformLines);
+        return new Incidents(List.copyOf(events), errorLines, inOrder.size(), folded.size(), platformLines, telemetryLines);
+    }
+
+    /** One log event, read once: what the platform, a telemetry tool or the function's logger made of it. */
+    private static Reading read(LogEvent event) {
+        return switch (LambdaPlatformLines.classify(event.message())) {
+            case LambdaPlatformLines.Routine routine -> Reading.routine(event, routine.type());
+            case LambdaPlatformLines.Failure failure -> Reading.failure(event,
+                    new ErrorLine(LogLevel.ERROR, failure.headline(), null, event.message().strip(), failure.requestId(), null));
+            case LambdaPlatformLines.NotPlatform notPlatform -> TelemetryLines.toolOf(event.message()) != null
+                    ? Reading.telemetry(event) : Reading.logged(event, ErrorLineParser.parse(event.message()));
+        };
+    }
+
+    private Severity severity(ErrorLine line) {
+        return line.level() == null ? settings.defaultSeverity() : line.level().severity();
     }
 
     private PagerDutyEvent trigger(LogsSubscriptionBatch batch, ErrorGroup group) {
