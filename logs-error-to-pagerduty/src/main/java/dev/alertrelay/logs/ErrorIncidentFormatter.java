@@ -155,7 +155,11 @@ public final class ErrorIncidentFormatter {
             if (sample.line().requestId() != null) {
                 entry.addProperty("request_id", Truncate.toLength(sample.line().requestId(), 100));
             }
-            entry.addProperty("message", samples.isEmpty() ? fullText(sample.line()) : sample.headline());
+            if (samples.isEmpty()) {
+                entry.addProperty("message", fullText(sample.line()));
+            } else if (!sample.headline().equals(group.first().headline())) {
+                entry.addProperty("message", sample.headline()); // the same words again would only repeat the title
+            }
             samples.add(entry);
         }
         details.add("samples", samples);
@@ -222,10 +226,16 @@ public final class ErrorIncidentFormatter {
         return first.logStream();
     }
 
-    /** The last part of a log group's name: {@code /aws/lambda/orders-api} reads as {@code orders-api}. */
+    /**
+     * The last part of a log group's name: {@code /aws/lambda/orders-api} reads as {@code orders-api}; an RDS log group
+     * keeps its instance, {@code /aws/rds/instance/shop-db/error} reads as {@code shop-db/error}.
+     */
     static String shortName(String logGroup) {
         String trimmed = logGroup.endsWith("/") ? logGroup.substring(0, logGroup.length() - 1) : logGroup;
         int slash = trimmed.lastIndexOf('/');
+        if (trimmed.startsWith("/aws/rds/") && slash > 0 && trimmed.lastIndexOf('/', slash - 1) > "/aws/rds".length()) {
+            slash = trimmed.lastIndexOf('/', slash - 1);
+        }
         String last = slash < 0 ? trimmed : trimmed.substring(slash + 1);
         return last.isEmpty() ? logGroup : last;
     }

@@ -27,6 +27,8 @@ final class ErrorLineParser {
 
     /** A runtime's label before an error record ("Invoke Error", "Init error when loading handler app.handler") is short. */
     private static final int RECORD_LABEL_CHARS = 120;
+    /** What the .NET host writes before the exception that ends a process. */
+    private static final String DOTNET_UNHANDLED = "Unhandled exception. ";
     /** Stack trace lines searched for the exception line (Python puts it last, Java first). */
     private static final int EXCEPTION_SEARCH_LINES = 200;
 
@@ -54,15 +56,39 @@ final class ErrorLineParser {
         if (title.isEmpty()) {
             title = firstLine.strip();
         }
+        if (title.startsWith(DOTNET_UNHANDLED) && exceptionClassOf(title.substring(DOTNET_UNHANDLED.length())) != null) {
+            title = title.substring(DOTNET_UNHANDLED.length());
+        }
         String wrapper = exceptionClassOf(title);
         if (wrapper != null && wrapper.startsWith("Runtime.") && title.length() > wrapper.length()) {
             String unwrapped = RuntimeErrors.unwrap(wrapper, title.substring(wrapper.length() + 1).strip(), null).line();
             title = unwrapped == null ? title : unwrapped;
             wrapper = exceptionClassOf(title);
         }
+        if (prefix.end() > 0 && title.startsWith("\"") && firstLine.charAt(prefix.end() - 1) == '=') {
+            title = withoutLogfmtQuotes(title);
+        }
         String exception = wrapper == null && newline >= 0 ? exceptionLineBelow(text, newline + 1) : null;
+        if (exception != null && title.endsWith(": " + exceptionClassOf(exception))) {
+            title = exception; // Java's runtime: "Class not found: x.Handler: java.lang.ClassNotFoundException", then the exception
+            exception = null;
+        }
         String body = prefix.end() == 0 ? text : title + text.substring(firstLine.length());
         return new ErrorLine(prefix.level(), title, exception, body, prefix.requestId(), null);
+    }
+
+    /** logfmt's {@code msg="failed to flush orders" error="..."}: the message without its quotes and escapes. */
+    private static String withoutLogfmtQuotes(String title) {
+        StringBuilder message = new StringBuilder(title.length());
+        int i = 1;
+        while (i < title.length() && title.charAt(i) != '"') {
+            if (title.charAt(i) == '\\' && i + 1 < title.length()) {
+                i++;
+            }
+            message.append(title.charAt(i));
+            i++;
+        }
+        return i >= title.length() ? title : (message + title.substring(i + 1)).strip();
     }
 
     /**

@@ -86,7 +86,11 @@ enum LogLevel {
             return values()[Math.min(FATAL.ordinal(), ((int) (double) otel - 1) / 4)];
         }
         Double logback = numberAt(json, "level_value");
-        return logback == null ? null : ofPinoNumber(logback / 1000);
+        if (logback == null || logback < 0) {
+            return null;
+        }
+        return logback >= 50000 ? null : logback >= 40000 ? ERROR : logback >= 30000 ? WARN : logback >= 20000 ? INFO
+                : logback >= 10000 ? DEBUG : TRACE;
     }
 
     private static LogLevel ofValue(JsonElement value) {

@@ -30,7 +30,7 @@ import java.util.Set;
 final class TelemetryLines {
 
     /** The markers are near the start of a line; a line is not searched beyond this. */
-    private static final int MARKER_WITHIN_CHARS = 200;
+    private static final int MARKER_WITHIN_CHARS = 400;
     private static final Set<String> COLLECTOR_COMPONENT_KINDS = Set.of("exporter", "receiver", "processor", "extension", "connector");
     private static final Set<String> OTLP_KEYS = Set.of("resourceSpans", "resourceMetrics", "resourceLogs", "resource_metrics",
             "resource_spans", "resource_logs");
