@@ -27,6 +27,8 @@ final class ErrorLineParser {
 
     /** A runtime's label before an error record ("Invoke Error", "Init error when loading handler app.handler") is short. */
     private static final int RECORD_LABEL_CHARS = 120;
+    /** How far into a message an error line or stack is looked for (see {@link #mentions}). */
+    private static final int MENTION_SEARCH_CHARS = 8192;
     /** What the .NET host writes before the exception that ends a process. */
     private static final String DOTNET_UNHANDLED = "Unhandled exception. ";
     /** Stack trace lines searched for the exception line (Python puts it last, Java first). */
@@ -145,7 +147,7 @@ final class ErrorLineParser {
                 title = firstLine.strip();
             }
             text.append(stripped);
-            if (errorLine != null && !stripped.contains(errorLine)) {
+            if (errorLine != null && !mentions(stripped, errorLine)) {
                 exception = errorLine;
                 if (!startsWithLine(stack, errorLine)) {
                     text.append('\n').append(errorLine);
@@ -154,7 +156,7 @@ final class ErrorLineParser {
                 exception = exceptionClassOf(title) == null && newline >= 0 ? exceptionLineBelow(stripped, newline + 1) : null;
             }
         }
-        if (stack != null && !text.toString().contains(stack)) {
+        if (stack != null && !mentions(text.toString(), stack)) {
             if (startsWithLine(stack, title) && text.toString().equals(title)) {
                 text.setLength(0);
                 text.append(stack);
@@ -173,6 +175,20 @@ final class ErrorLineParser {
         String line = thrown.line();
         return message.equals(line) || (!thrown.message().isEmpty() && message.endsWith(thrown.message())
                 && message.length() - thrown.message().length() <= RECORD_LABEL_CHARS);
+    }
+
+    /**
+     * Whether {@code text} already holds {@code part}: searched only where a logger puts it (the text's first
+     * {@link #MENTION_SEARCH_CHARS} characters, or its end), so two long hostile strings cannot make it quadratic.
+     */
+    private static boolean mentions(String text, String part) {
+        if (text.endsWith(part)) {
+            return true;
+        }
+        if (part.length() > MENTION_SEARCH_CHARS / 4) {
+            return text.startsWith(part);
+        }
+        return text.substring(0, Math.min(text.length(), MENTION_SEARCH_CHARS)).contains(part);
     }
 
     /** Whether a stack trace's first line is the error line already shown (Node and Python traces repeat it). */

@@ -8,8 +8,9 @@ package dev.alertrelay.logs;
  *   <li>Python: {@code Runtime.ImportModuleError: Unable to import module 'app': No module named 'requests'} (a
  *       {@code ModuleNotFoundError}; {@code cannot import name ...} is an {@code ImportError}),
  *       {@code Runtime.UserCodeSyntaxError: Syntax error in module 'app': invalid syntax (app.py, line 3)};</li>
- *   <li>Node.js: {@code Runtime.ImportModuleError} and {@code Runtime.UserCodeSyntaxError} whose message is the
- *       wrapped error's own line ({@code Error: Cannot find module 'axios'}, then {@code Require stack:});</li>
+ *   <li>Node.js: {@code Runtime.ImportModuleError}, {@code Runtime.UserCodeSyntaxError},
+ *       {@code Runtime.UnhandledPromiseRejection} and any other {@code Runtime.*} type whose message is the wrapped
+ *       error's own line ({@code Error: Cannot find module 'axios'}, then {@code Require stack:});</li>
  *   <li>Ruby: {@code Init<LoadError>} and {@code Function<NoMethodError>} name the Ruby class in angle brackets.</li>
  * </ul>
  * Any other type and message are kept as they are.
@@ -18,6 +19,7 @@ final class RuntimeErrors {
 
     private static final String IMPORT_MODULE = "Runtime.ImportModuleError";
     private static final String SYNTAX = "Runtime.UserCodeSyntaxError";
+    private static final String RUNTIME_WRAPPER = "Runtime.";
 
     private RuntimeErrors() {
     }
@@ -30,12 +32,12 @@ final class RuntimeErrors {
         if (angle > 0 && type.endsWith(">") && (type.startsWith("Init<") || type.startsWith("Function<"))) {
             return new StructuredError(type.substring(angle + 1, type.length() - 1), message, stack);
         }
-        if (!type.equals(IMPORT_MODULE) && !type.equals(SYNTAX)) {
+        if (!type.startsWith(RUNTIME_WRAPPER)) {
             return new StructuredError(type, message, stack);
         }
         String firstLine = firstLine(message);
         String python = afterModuleName(firstLine);
-        if (python != null) {
+        if (python != null && (type.equals(IMPORT_MODULE) || type.equals(SYNTAX))) {
             String real = type.equals(SYNTAX) ? "SyntaxError"
                     : python.startsWith("No module named") ? "ModuleNotFoundError" : "ImportError";
             return new StructuredError(real, python, stack);
