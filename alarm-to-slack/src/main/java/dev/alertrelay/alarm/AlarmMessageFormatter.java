@@ -135,9 +135,11 @@ final class AlarmMessageFormatter {
                 case METRIC_MATH -> {
                     MetricQuery evaluated = trigger.evaluatedQuery();
                     if (evaluated != null && evaluated.isExpression()) {
-                        what.add(new Field("Expression", Mrkdwn.code(evaluated.expression())));
+                        what.add(new Field(evaluated.isInsightsQuery() ? "Query" : "Expression", Mrkdwn.code(evaluated.expression())));
                     }
-                    what.add(new Field("Inputs", inputs(trigger)));
+                    if (trigger.metrics().stream().anyMatch(query -> query != evaluated)) {
+                        what.add(new Field("Inputs", inputs(trigger)));
+                    }
                 }
                 case ANOMALY_DETECTION -> {
                     addMetric(what, trigger.evaluatedQuery() == null ? null : trigger.evaluatedQuery().namespace(),

@@ -111,6 +111,17 @@ class AlarmMessageFormatterTest {
     }
 
     @Test
+    void aMetricsInsightsAlarmShowsItsQueryAndNoEmptyInputs() {
+        String query = "SELECT AVG(CPUUtilization) FROM SCHEMA(\"AWS/EC2\", InstanceId)";
+        List<MetricQuery> metrics = List.of(new MetricQuery("q1", query, null, true, null, null, List.of(), null, 60L));
+        JsonObject payload = payload(alarm("fleet-cpu", "us-east-1", null, null, new AlarmTrigger(null, null, null, null, List.of(),
+                60L, 1L, null, "GreaterThanThreshold", 80.0, null, null, metrics), null, List.of()));
+
+        assertTrue(fields(payload).get("Query").contains("SELECT AVG(CPUUtilization)"), fields(payload).toString());
+        assertFalse(fields(payload).containsKey("Inputs"), fields(payload).toString());
+    }
+
+    @Test
     void anAlarmWithoutRegionOrTriggerStillMakesAMessageWithoutLinks() {
         JsonObject payload = payload(alarm("bare", null, null, null, null, null, List.of()));
 

@@ -192,7 +192,8 @@ final class TaskStopDiagnosis {
         }
         String step = exit == TaskStopClassifier.EXIT_SIGKILL
                 ? "check its memory utilisation before the stop, and whether it ignores SIGTERM (stop timeout)."
-                : "read its last log lines before the stop time; a service restarts it, repeated crashes stall deployments.";
+                : task.isServiceTask() ? "read its last log lines before the stop time; a service restarts it, repeated crashes stall deployments."
+                : "read its last log lines before the stop time; a standalone task is not restarted: run it again once the cause is fixed.";
         return what.then(nextStep(step));
     }
 

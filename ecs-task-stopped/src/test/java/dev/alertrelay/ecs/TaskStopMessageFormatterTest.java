@@ -24,6 +24,17 @@ class TaskStopMessageFormatterTest {
     }
 
     @Test
+    void aCrashedStandaloneTaskIsNotSaidToBeRestartedByAService() {
+        String standalone = payload(task().standalone("nightly-report").stopCode("EssentialContainerExited")
+                .reason("Essential container in task exited").container("report", 3).build()).toString();
+        assertFalse(standalone.contains("a service restarts it"), standalone);
+        assertTrue(standalone.contains("a standalone task is not restarted"), standalone);
+        String service = payload(task().stopCode("EssentialContainerExited").reason("Essential container in task exited")
+                .container("app", 1).build()).toString();
+        assertTrue(service.contains("a service restarts it"), service);
+    }
+
+    @Test
     void aHugeStoppedReasonIsCutToFitSlack() {
         JsonObject payload = payload(task().stopCode("TaskFailedToStart").reason("CannotPullContainerError: " + "x".repeat(100_000)).build());
         assertTrue(payload.get("text").getAsString().length() <= TaskStopMessageFormatter.NOTIFICATION_MAX);

@@ -40,6 +40,16 @@ final class ErrorGroup {
         }
     }
 
+    /**
+     * A platform line (an init error report, a timeout) that this group's error explains: shown among the samples and
+     * counted in the time range and severity, not as another occurrence of the error.
+     */
+    void addExplained(LogEvent event, String logStream, ErrorLine line, String headline, Severity lineSeverity) {
+        int before = occurrences;
+        add(event, logStream, line, headline, lineSeverity);
+        occurrences = before;
+    }
+
     ErrorFingerprint fingerprint() {
         return fingerprint;
     }

@@ -26,7 +26,7 @@ public final class ErrorIncidentFormatter {
 
     /** What a batch became. */
     public record Incidents(List<PagerDutyEvent> events, int errorLines, int fingerprints, int folded, int platformLines,
-                            int withheld) {
+                            int telemetryLines, int withheld) {
     }
 
     /** The headline of a line whose text could not be read or redacted safely. */
@@ -49,32 +49,46 @@ public final class ErrorIncidentFormatter {
     }
 
     public Incidents format(LogsSubscriptionBatch batch) {
+        List<Reading> readings = new ArrayList<>(batch.logEvents().size());
+        int platformLines = 0;
+        int telemetryLines = 0;
+        int withheld = 0;
+        for (LogEvent event : batch.logEvents()) {
+            Reading reading;
+            try {
+                reading = read(event);
+            } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                // One line that breaks the parser must not fail the batch (Lambda would retry it, fail again, and
+                // every other error in it would never page): it pages with its text withheld.
+                reading = Reading.logged(event, withheldLine(e));
+                withheld++;
+            }
+            switch (reading.kind()) {
+                case PLATFORM_ROUTINE, INVOCATION_START -> platformLines++;
+                case TELEMETRY -> telemetryLines++;
+                default -> { }
+            }
+            readings.add(reading);
+        }
+        FailureEpisodes episodes = FailureEpisodes.of(readings);
         Map<String, ErrorGroup> byFingerprint = new HashMap<>();
         List<ErrorGroup> inOrder = new ArrayList<>();
         int errorLines = 0;
-        int platformLines = 0;
-        int withheld = 0;
-        for (LogEvent event : batch.logEvents()) {
-            ErrorLine line;
+        for (int i = 0; i < readings.size(); i++) {
+            Reading reading = readings.get(i);
+            if (reading.kind() != Reading.Kind.ERROR && !(reading.kind() == Reading.Kind.PLATFORM_FAILURE && !episodes.isExplained(i))) {
+                continue;
+            }
+            errorLines++;
+            ErrorLine line = reading.line();
             String headline;
             try {
-                line = read(event);
-                if (line == null) {
-                    platformLines++;
-                    continue;
-                }
-                if (line.level() != null && !line.level().isIncident()) {
-                    continue;
-                }
-                headline = settings.redactor().redactPrefix(line.headline(), HEADLINE_CHARS);
+                headline = EncodedData.elide(settings.redactor().redactPrefix(line.headline(), HEADLINE_CHARS));
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-                // One line that breaks the parser or the redactor must not fail the batch (Lambda would retry it, fail
-                // again, and every other error in it would never page): it pages with its text withheld.
                 line = withheldLine(e);
                 headline = line.headline();
                 withheld++;
             }
-            errorLines++;
             ErrorFingerprint fingerprint = ErrorFingerprint.of(batch.logGroup(), headline);
             ErrorGroup group = byFingerprint.get(fingerprint.text());
             if (group == null) {
@@ -82,8 +96,17 @@ public final class ErrorIncidentFormatter {
                 byFingerprint.put(fingerprint.text(), group);
                 inOrder.add(group);
             }
-            group.add(event, batch.logStream(), line, headline,
-                    line.level() == null ? settings.defaultSeverity() : line.level().severity());
+            group.add(reading.event(), batch.logStream(), line, headline, severity(line));
+            for (Reading failure : episodes.explainedBy(i)) {
+                String failureHeadline = failure.line().headline();
+                try {
+                    failureHeadline = settings.redactor().redactPrefix(failureHeadline, HEADLINE_CHARS);
+                } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                    failureHeadline = withheldLine(e).headline();
+                    withheld++;
+                }
+                group.addExplained(failure.event(), batch.logStream(), failure.line(), failureHeadline, severity(failure.line()));
+            }
         }
         // A stable sort: equally big groups keep the order they first appeared in.
         inOrder.sort(Comparator.comparingInt(ErrorGroup::occurrences).reversed());
@@ -96,23 +119,29 @@ public final class ErrorIncidentFormatter {
         if (!folded.isEmpty()) {
             events.add(stormSummary(batch, folded));
         }
-        return new Incidents(List.copyOf(events), errorLines, inOrder.size(), folded.size(), platformLines, withheld);
-    }
-
-    /** The line as an error report; null for a routine platform line. */
-    private static ErrorLine read(LogEvent event) {
-        return switch (LambdaPlatformLines.classify(event.message())) {
-            case LambdaPlatformLines.Routine routine -> null;
-            case LambdaPlatformLines.Failure failure ->
-                    new ErrorLine(LogLevel.ERROR, failure.headline(), null, event.message().strip(), null, null);
-            case LambdaPlatformLines.NotPlatform notPlatform -> ErrorLineParser.parse(event.message());
-        };
+        return new Incidents(List.copyOf(events), errorLines, inOrder.size(), folded.size(), platformLines, telemetryLines,
+                withheld);
     }
 
     /** A line that could not be read or redacted: paged, so nobody misses it, but none of its text leaves AWS. */
     private static ErrorLine withheldLine(Throwable cause) {
         String title = WITHHELD + " (" + cause.getClass().getSimpleName() + ")";
         return new ErrorLine(LogLevel.ERROR, title, null, title + "; read it in the log stream linked here", null, null);
+    }
+
+    /** One log event, read once: what the platform, a telemetry tool or the function's logger made of it. */
+    private static Reading read(LogEvent event) {
+        return switch (LambdaPlatformLines.classify(event.message())) {
+            case LambdaPlatformLines.Routine routine -> Reading.routine(event, routine.type());
+            case LambdaPlatformLines.Failure failure -> Reading.failure(event,
+                    new ErrorLine(LogLevel.ERROR, failure.headline(), null, event.message().strip(), failure.requestId(), null));
+            case LambdaPlatformLines.NotPlatform notPlatform -> TelemetryLines.toolOf(event.message()) != null
+                    ? Reading.telemetry(event) : Reading.logged(event, ErrorLineParser.parse(event.message()));
+        };
+    }
+
+    private Severity severity(ErrorLine line) {
+        return line.level() == null ? settings.defaultSeverity() : line.level().severity();
     }
 
     private PagerDutyEvent trigger(LogsSubscriptionBatch batch, ErrorGroup group) {
@@ -158,7 +187,11 @@ public final class ErrorIncidentFormatter {
             if (sample.line().requestId() != null) {
                 entry.addProperty("request_id", Truncate.toLength(sample.line().requestId(), 100));
             }
-            entry.addProperty("message", samples.isEmpty() ? fullText(sample.line()) : sample.headline());
+            if (samples.isEmpty()) {
+                entry.addProperty("message", fullText(sample.line()));
+            } else if (!sample.headline().equals(group.first().headline())) {
+                entry.addProperty("message", sample.headline()); // the same words again would only repeat the title
+            }
             samples.add(entry);
         }
         details.add("samples", samples);
@@ -229,10 +262,16 @@ public final class ErrorIncidentFormatter {
         return first.logStream();
     }
 
-    /** The last part of a log group's name: {@code /aws/lambda/orders-api} reads as {@code orders-api}. */
+    /**
+     * The last part of a log group's name: {@code /aws/lambda/orders-api} reads as {@code orders-api}; an RDS log group
+     * keeps its instance, {@code /aws/rds/instance/shop-db/error} reads as {@code shop-db/error}.
+     */
     static String shortName(String logGroup) {
         String trimmed = logGroup.endsWith("/") ? logGroup.substring(0, logGroup.length() - 1) : logGroup;
         int slash = trimmed.lastIndexOf('/');
+        if (trimmed.startsWith("/aws/rds/") && slash > 0 && trimmed.lastIndexOf('/', slash - 1) > "/aws/rds".length()) {
+            slash = trimmed.lastIndexOf('/', slash - 1);
+        }
         String last = slash < 0 ? trimmed : trimmed.substring(slash + 1);
         return last.isEmpty() ? logGroup : last;
     }

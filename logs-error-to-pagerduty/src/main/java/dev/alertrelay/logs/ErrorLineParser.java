@@ -1,29 +1,36 @@
 package dev.alertrelay.logs;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.Json;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads a log event's message as an {@link ErrorLine}. Understands:
  * <ul>
- *   <li>plain text with the usual prefixes: Lambda's {@code 2026-11-21T03:04:05.123Z <request id> ERROR message},
- *       Python's {@code [ERROR] <time> <request id> message}, log4j/logback's {@code <time> [thread] ERROR logger - message};</li>
+ *   <li>plain text with the prefixes {@link TextPrefix} reads (Lambda's, Python's, log4j/logback's, PostgreSQL's,
+ *       MySQL's, nginx's, syslog's, logfmt);</li>
  *   <li>multi-line Java, Python and Node stack traces in one event: the first exception line below the message is kept;</li>
- *   <li>JSON lines: {@code {"level":"ERROR","message":...}}, Lambda's JSON log format ({@code timestamp, level, message,
- *       logger, requestId}) and Lambda's error records ({@code errorType, errorMessage, stackTrace}), including
- *       Node's {@code Invoke Error} line that carries one.</li>
+ *   <li>JSON lines: the level wherever {@link LogLevel#in} finds it, the message under {@code message}, {@code msg},
+ *       {@code @m}/{@code @mt} (Serilog), {@code event} (structlog) or {@code body} (OpenTelemetry), and the error
+ *       wherever {@link StructuredError} finds it;</li>
+ *   <li>the runtimes' labelled error records: Node's {@code Invoke Error}, {@code Uncaught Exception} and
+ *       {@code Unhandled Promise Rejection}, Ruby's {@code Init error when loading handler} and
+ *       {@code Critical exception from handler}, each followed by the record's JSON on the same or the next lines.</li>
  * </ul>
+ * A line whose message is only its error's message reads as that error ({@code TypeError: x}), however it was
+ * logged, so the same error fingerprints alike as a text stack trace, a pino {@code err} or a Lambda error record.
  */
 final class ErrorLineParser {
 
-    /** Prefix tokens looked at for a level; a message's own words come after these. */
-    private static final int PREFIX_TOKENS = 8;
+    /** A runtime's label before an error record ("Invoke Error", "Init error when loading handler app.handler") is short. */
+    private static final int RECORD_LABEL_CHARS = 120;
+    /** How far into a message an error line or stack is looked for (see {@link #mentions}). */
+    private static final int MENTION_SEARCH_CHARS = 8192;
+    /** What the .NET host writes before the exception that ends a process. */
+    private static final String DOTNET_UNHANDLED = "Unhandled exception. ";
     /** Stack trace lines searched for the exception line (Python puts it last, Java first). */
     private static final int EXCEPTION_SEARCH_LINES = 200;
     /** How far into a title an exception class is looked for: the headline kept is shorter still. */
@@ -36,7 +43,7 @@ final class ErrorLineParser {
         String trimmed = message == null ? "" : message.strip();
         if (trimmed.length() > 1 && trimmed.charAt(0) == '{' && trimmed.charAt(trimmed.length() - 1) == '}'
                 && Json.tryParse(trimmed) instanceof JsonObject json) {
-            return fromJson(json, null);
+            return fromJson(json, null, null);
         }
         return fromText(trimmed);
     }
@@ -44,29 +51,75 @@ final class ErrorLineParser {
     private static ErrorLine fromText(String text) {
         int newline = text.indexOf('\n');
         String firstLine = stripCr(newline < 0 ? text : text.substring(0, newline));
-        Prefix prefix = Prefix.of(firstLine);
-        String title = firstLine.substring(prefix.end).strip();
-        int embeddedJson = title.startsWith("Invoke Error") ? title.indexOf('{') : -1;
-        if (embeddedJson > 0 && Json.tryParse(title.substring(embeddedJson)) instanceof JsonObject record) {
-            return fromJson(record, prefix.level);
+        TextPrefix prefix = TextPrefix.of(firstLine);
+        JsonObject record = labelledErrorRecord(text, prefix.end());
+        if (record != null) {
+            return fromJson(record, prefix.level(), prefix.requestId());
         }
+        String title = firstLine.substring(prefix.end()).strip();
         if (title.isEmpty()) {
             title = firstLine.strip();
         }
-        String exception = exceptionClassOf(title) == null && newline >= 0 ? exceptionLineBelow(text, newline + 1) : null;
-        String body = prefix.end == 0 ? text : title + text.substring(firstLine.length());
-        return new ErrorLine(prefix.level, title, exception, body, null, null);
+        if (title.startsWith(DOTNET_UNHANDLED) && exceptionClassOf(title.substring(DOTNET_UNHANDLED.length())) != null) {
+            title = title.substring(DOTNET_UNHANDLED.length());
+        }
+        String wrapper = exceptionClassOf(title);
+        if (wrapper != null && wrapper.startsWith("Runtime.") && title.length() > wrapper.length()) {
+            String unwrapped = RuntimeErrors.unwrap(wrapper, title.substring(wrapper.length() + 1).strip(), null).line();
+            title = unwrapped == null ? title : unwrapped;
+            wrapper = exceptionClassOf(title);
+        }
+        if (prefix.end() > 0 && title.startsWith("\"") && firstLine.charAt(prefix.end() - 1) == '=') {
+            title = withoutLogfmtQuotes(title);
+        }
+        String exception = wrapper == null && newline >= 0 ? exceptionLineBelow(text, newline + 1) : null;
+        if (exception != null && title.endsWith(": " + exceptionClassOf(exception))) {
+            title = exception; // Java's runtime: "Class not found: x.Handler: java.lang.ClassNotFoundException", then the exception
+            exception = null;
+        }
+        String body = prefix.end() == 0 ? text : title + text.substring(firstLine.length());
+        return new ErrorLine(prefix.level(), title, exception, body, prefix.requestId(), null);
     }
 
-    private static ErrorLine fromJson(JsonObject json, LogLevel outerLevel) {
-        LogLevel level = outerLevel != null ? outerLevel
-                : LogLevel.of(firstString(json, "level", "severity", "levelname", "log.level", "loglevel"));
-        JsonObject structured = json.get("message") instanceof JsonObject object ? object : null;
-        Thrown thrown = Thrown.in(json);
-        if (thrown == null && structured != null) {
-            thrown = Thrown.in(structured);
+    /** logfmt's {@code msg="failed to flush orders" error="..."}: the message without its quotes and escapes. */
+    private static String withoutLogfmtQuotes(String title) {
+        StringBuilder message = new StringBuilder(title.length());
+        int i = 1;
+        while (i < title.length() && title.charAt(i) != '"') {
+            if (title.charAt(i) == '\\' && i + 1 < title.length()) {
+                i++;
+            }
+            message.append(title.charAt(i));
+            i++;
         }
-        String message = firstString(json, "message", "msg");
+        return i >= title.length() ? title : (message + title.substring(i + 1)).strip();
+    }
+
+    /**
+     * The JSON error record after a runtime's short label, on the label's line or the lines below it, or null: one
+     * parse, tried only when the text after the label is a whole object that names an error.
+     */
+    private static JsonObject labelledErrorRecord(String text, int from) {
+        int brace = text.indexOf('{', from);
+        if (brace < 0 || brace - from > RECORD_LABEL_CHARS || text.charAt(text.length() - 1) != '}') {
+            return null;
+        }
+        String label = text.substring(from, brace).strip();
+        if (label.isEmpty() || label.indexOf('{') >= 0) {
+            return null;
+        }
+        return Json.tryParse(text.substring(brace)) instanceof JsonObject record
+                && (record.has("errorType") || record.has("errorMessage")) ? record : null;
+    }
+
+    private static ErrorLine fromJson(JsonObject json, LogLevel outerLevel, String outerRequestId) {
+        LogLevel level = outerLevel != null ? outerLevel : LogLevel.in(json);
+        JsonObject structured = json.get("message") instanceof JsonObject object ? object : null;
+        StructuredError thrown = StructuredError.in(json);
+        if (thrown == null && structured != null) {
+            thrown = StructuredError.in(structured);
+        }
+        String message = firstString(json, "message", "msg", "@m", "@mt", "event", "RenderedMessage", "MessageTemplate", "body");
         if (message == null && structured != null) {
             message = firstString(structured, "message", "msg");
             if (message == null && thrown == null) {
@@ -76,146 +129,84 @@ final class ErrorLineParser {
         if (level == null && thrown != null) {
             level = LogLevel.ERROR;
         }
+        if (level == null && json.has("@t") && (json.has("@m") || json.has("@mt"))) {
+            level = LogLevel.INFO; // Serilog's compact format leaves @l out for Information, and only then
+        }
         String errorLine = thrown == null ? null : thrown.line();
+        String stack = thrown == null ? null : thrown.stack();
         StringBuilder text = new StringBuilder();
         String title;
-        String exception;
-        if (message == null || message.isBlank()) {
+        String exception = null;
+        if (message == null || message.isBlank() || (errorLine != null && isOnlyTheErrorsMessage(message.strip(), thrown))) {
             title = errorLine != null ? errorLine : readable(json);
-            exception = null;
             text.append(title);
         } else {
             String stripped = message.strip();
             int newline = stripped.indexOf('\n');
             String firstLine = stripCr(newline < 0 ? stripped : stripped.substring(0, newline));
-            Prefix prefix = Prefix.of(firstLine);
-            title = firstLine.substring(prefix.end).strip();
+            title = firstLine.substring(TextPrefix.of(firstLine).end()).strip();
             if (title.isEmpty()) {
                 title = firstLine.strip();
             }
             text.append(stripped);
-            if (errorLine != null && !stripped.contains(errorLine)) {
+            if (errorLine != null && !mentions(stripped, errorLine)) {
                 exception = errorLine;
-                text.append('\n').append(errorLine);
+                if (!startsWithLine(stack, errorLine)) {
+                    text.append('\n').append(errorLine);
+                }
             } else {
                 exception = exceptionClassOf(title) == null && newline >= 0 ? exceptionLineBelow(stripped, newline + 1) : null;
             }
         }
-        if (thrown != null && thrown.stack() != null) {
-            text.append('\n').append(thrown.stack());
+        if (stack != null && !mentions(text.toString(), stack)) {
+            if (startsWithLine(stack, title) && text.toString().equals(title)) {
+                text.setLength(0);
+                text.append(stack);
+            } else {
+                text.append('\n').append(stack);
+            }
         }
-        String requestId = firstString(json, "requestId", "AWSRequestId", "aws_request_id", "request_id", "awsRequestId");
-        return new ErrorLine(level, title, exception, text.toString(), requestId,
+        String requestId = firstString(json, "requestId", "AWSRequestId", "aws_request_id", "request_id", "awsRequestId",
+                "function_request_id");
+        return new ErrorLine(level, title, exception, text.toString(), requestId != null ? requestId : outerRequestId,
                 firstString(json, "service", "service.name", "serviceName"));
     }
 
-    /**
-     * The exception a structured log line carries, in the field names each logger uses: Lambda's JSON log format and
-     * its uncaught-error records ({@code errorType}, {@code errorMessage}, {@code stackTrace}); Powertools for Python
-     * ({@code exception_name}, {@code exception}, a traceback); Powertools for Java and TypeScript, pino and bunyan
-     * ({@code error} or {@code err} with {@code name}/{@code type}, {@code message}, {@code stack}); log4j2's
-     * JsonLayout ({@code thrown} with {@code name}, {@code message}); Elastic Common Schema layouts
-     * ({@code error.type}, {@code error.message}, {@code error.stack_trace}); logstash-logback-encoder
-     * ({@code stack_trace}, whose first line is the exception).
-     *
-     * @param type    the exception class, or null when only a trace is known
-     * @param message the exception's message, or ""
-     * @param stack   the stack trace as text, or null
-     */
-    private record Thrown(String type, String message, String stack) {
-
-        String line() {
-            if (type == null) {
-                return message.isEmpty() ? null : message;
-            }
-            return message.isEmpty() ? type : type + ": " + message;
-        }
-
-        static Thrown in(JsonObject json) {
-            String lambdaType = firstString(json, "errorType");
-            if (lambdaType != null) {
-                return new Thrown(lambdaType, Json.string(json, "errorMessage", "").strip(), stackOf(json, "stackTrace", "stack"));
-            }
-            String exceptionName = firstString(json, "exception_name");
-            String traceback = firstString(json, "exception");
-            if (exceptionName != null || traceback != null) {
-                String last = traceback == null ? null : exceptionLineAtEnd(traceback);
-                String type = last == null ? null : exceptionClassOf(last);
-                if (type != null && (exceptionName == null || type.equals(exceptionName) || type.endsWith("." + exceptionName))) {
-                    return new Thrown(type, last.substring(type.length() + 1).strip(), traceback.stripTrailing());
-                }
-                return new Thrown(exceptionName, "", traceback == null ? null : traceback.stripTrailing());
-            }
-            for (String key : new String[] {"error", "err", "thrown", "exception"}) {
-                if (json.get(key) instanceof JsonObject error) {
-                    String type = firstString(error, "type", "name", "errorType", "class", "exception_class");
-                    String message = firstString(error, "message", "errorMessage", "localizedMessage");
-                    if (type != null || message != null) {
-                        return new Thrown(type, message == null ? "" : message.strip(),
-                                stackOf(error, "stack", "stack_trace", "stackTrace", "extendedStackTrace"));
-                    }
-                }
-            }
-            String ecsType = firstString(json, "error.type");
-            String ecsMessage = firstString(json, "error.message");
-            if (ecsType != null || ecsMessage != null) {
-                return new Thrown(ecsType, ecsMessage == null ? "" : ecsMessage.strip(), stackOf(json, "error.stack_trace"));
-            }
-            String trace = stackOf(json, "stack_trace", "stackTrace", "stack");
-            if (trace != null) {
-                String first = stripCr(trace.lines().findFirst().orElse("")).strip();
-                String type = exceptionClassOf(first);
-                if (type == null) {
-                    return new Thrown(null, "", trace);
-                }
-                String rest = first.substring(type.length());
-                return new Thrown(type, rest.startsWith(":") ? rest.substring(1).strip() : rest.strip(), trace);
-            }
-            return null;
-        }
-
-        /** A trace as an array of frames or as one string; frames that are objects (log4j2's) as their JSON. */
-        private static String stackOf(JsonObject json, String... keys) {
-            for (String key : keys) {
-                JsonElement value = json.get(key);
-                if (value instanceof JsonArray frames) {
-                    StringBuilder text = new StringBuilder();
-                    for (JsonElement frame : frames) {
-                        if (!text.isEmpty()) {
-                            text.append('\n');
-                        }
-                        text.append(frame.isJsonPrimitive() ? frame.getAsString().stripTrailing() : Json.toJson(frame));
-                    }
-                    if (!text.isEmpty()) {
-                        return text.toString();
-                    }
-                }
-                String trace = Json.string(json, key);
-                if (trace != null && !trace.isBlank()) {
-                    return trace.stripTrailing();
-                }
-            }
-            return null;
-        }
-
-        /** Python puts the exception last: {@code KeyError: 'total'} below the frames. */
-        private static String exceptionLineAtEnd(String traceback) {
-            List<String> lines = traceback.strip().lines().toList();
-            for (int i = lines.size() - 1; i >= 0 && i >= lines.size() - 3; i--) {
-                String line = lines.get(i).strip();
-                String type = exceptionClassOf(line);
-                if (type != null && line.length() > type.length()) {
-                    return line;
-                }
-            }
-            return null;
-        }
+    /** pino's {@code logger.error(err)} logs the error's message as the line's; so do Lambda's runtimes, after a label. */
+    private static boolean isOnlyTheErrorsMessage(String message, StructuredError thrown) {
+        String line = thrown.line();
+        return message.equals(line) || (!thrown.message().isEmpty() && message.endsWith(thrown.message())
+                && message.length() - thrown.message().length() <= RECORD_LABEL_CHARS);
     }
 
-    private static final Set<String> BOOKKEEPING_FIELDS = Set.of("timestamp", "time", "@timestamp", "level", "severity",
-            "levelname", "log.level", "loglevel", "requestId", "AWSRequestId", "aws_request_id", "request_id", "xray_trace_id",
-            "traceId", "logger", "logger_name", "loggerName", "thread", "thread_name", "location", "service", "cold_start",
-            "function_name", "function_arn", "function_memory_size", "function_request_id", "sampling_rate");
+    /**
+     * Whether {@code text} already holds {@code part}: searched only where a logger puts it (the text's first
+     * {@link #MENTION_SEARCH_CHARS} characters, or its end), so two long hostile strings cannot make it quadratic.
+     */
+    private static boolean mentions(String text, String part) {
+        if (text.endsWith(part)) {
+            return true;
+        }
+        if (part.length() > MENTION_SEARCH_CHARS / 4) {
+            return text.startsWith(part);
+        }
+        return text.substring(0, Math.min(text.length(), MENTION_SEARCH_CHARS)).contains(part);
+    }
+
+    /** Whether a stack trace's first line is the error line already shown (Node and Python traces repeat it). */
+    private static boolean startsWithLine(String stack, String line) {
+        if (stack == null || line == null) {
+            return false;
+        }
+        int newline = stack.indexOf('\n');
+        return stripCr(newline < 0 ? stack : stack.substring(0, newline)).strip().equals(line.strip());
+    }
+
+    private static final Set<String> BOOKKEEPING_FIELDS = Set.of("timestamp", "time", "@timestamp", "@t", "level", "severity",
+            "levelname", "log.level", "loglevel", "lvl", "status", "@l", "requestId", "AWSRequestId", "aws_request_id",
+            "request_id", "xray_trace_id", "traceId", "logger", "logger_name", "loggerName", "thread", "thread_name",
+            "location", "service", "cold_start", "function_name", "function_arn", "function_memory_size",
+            "function_request_id", "sampling_rate", "pid", "hostname", "v", "ts");
 
     /**
      * A JSON object a person can read in a summary: {@code key: value} pairs without the bookkeeping fields (time,
@@ -318,78 +309,5 @@ final class ErrorLineParser {
 
     private static String stripCr(String line) {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    }
-
-    /** The leading timestamp / request id / [thread] / level / pid tokens of a plain line, and the level among them. */
-    private record Prefix(int end, LogLevel level) {
-
-        static Prefix of(String line) {
-            int i = 0;
-            int n = line.length();
-            int end = 0;
-            LogLevel level = null;
-            for (int token = 0; token < PREFIX_TOKENS; token++) {
-                while (i < n && Character.isWhitespace(line.charAt(i))) {
-                    i++;
-                }
-                int start = i;
-                while (i < n && !Character.isWhitespace(line.charAt(i))) {
-                    i++;
-                }
-                if (start == i) {
-                    break;
-                }
-                String word = line.substring(start, i);
-                LogLevel named = level == null ? levelOf(word) : null;
-                if (named != null) {
-                    level = named;
-                } else if (!isPrefixNoise(word, level != null)) {
-                    break;
-                }
-                end = i;
-            }
-            return new Prefix(end, level);
-        }
-
-        /** ERROR, [ERROR], ERROR:, <ERROR> */
-        private static LogLevel levelOf(String word) {
-            String bare = word;
-            if (bare.length() > 2 && (bare.charAt(0) == '[' || bare.charAt(0) == '<')) {
-                bare = bare.substring(1, bare.length() - 1);
-            }
-            if (bare.endsWith(":")) {
-                bare = bare.substring(0, bare.length() - 1);
-            }
-            return LogLevel.of(bare);
-        }
-
-        /**
-         * Timestamps, dates and times, request ids (UUIDs), [thread] names and separators; a bare number only after the
-         * level (Spring Boot's pid), so a message starting "404 Not Found" keeps its number.
-         */
-        private static boolean isPrefixNoise(String word, boolean afterLevel) {
-            char first = word.charAt(0);
-            if (first == '[' && word.charAt(word.length() - 1) == ']') {
-                return true;
-            }
-            if (word.equals("-") || word.equals("---") || word.equals("|")) {
-                return true;
-            }
-            boolean uuid = word.length() == 36 && word.charAt(8) == '-' && word.charAt(13) == '-';
-            if (!uuid && !(first >= '0' && first <= '9')) {
-                return false;
-            }
-            boolean digitsOnly = true;
-            boolean dateOrTimeSeparator = false;
-            for (int k = 0; k < word.length(); k++) {
-                char c = word.charAt(k);
-                if (!(Character.isLetterOrDigit(c) || c == ':' || c == '.' || c == ',' || c == '-' || c == '+' || c == '/')) {
-                    return false;
-                }
-                digitsOnly &= c >= '0' && c <= '9';
-                dateOrTimeSeparator |= c == ':' || c == '-' || c == '/';
-            }
-            return uuid || (dateOrTimeSeparator && word.length() >= 8) || (digitsOnly && afterLevel);
-        }
     }
 }

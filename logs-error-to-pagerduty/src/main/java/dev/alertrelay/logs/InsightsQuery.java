@@ -1,7 +1,12 @@
 package dev.alertrelay.logs;
 
+import com.google.re2j.Pattern;
+
 /** Logs Insights queries that find the lines behind an incident. */
 final class InsightsQuery {
+
+    /** What separates the literal stretches of a fingerprint: its placeholders, redactions, quotes and cut marks. */
+    private static final Pattern PLACEHOLDERS = Pattern.compile("<(?:v|n|id|ip|time|email)>|\\[REDACTED\\]|[\"'`]|\u2014|\u2026");
 
     static final String ERRORS = """
             fields @timestamp, @logStream, @message
@@ -27,7 +32,7 @@ final class InsightsQuery {
 
     private static String longestLiteral(String fingerprint) {
         String longest = "";
-        for (String part : fingerprint.split("<(?:v|n|id|ip|time|email)>|\\[REDACTED\\]|[\"'`]|\u2014|\u2026")) {
+        for (String part : PLACEHOLDERS.split(fingerprint)) {
             String candidate = part.strip();
             if (candidate.length() > longest.length()) {
                 longest = candidate;

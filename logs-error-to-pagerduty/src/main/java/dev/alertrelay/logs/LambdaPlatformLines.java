@@ -20,7 +20,13 @@ import java.util.Map;
  * the text line and the JSON record of the same failure, in any batch, fold into one incident:
  * {@code Task timed out after 3.00 seconds}, a REPORT or {@code platform.report}/{@code platform.runtimeDone} whose
  * status is {@code timeout}, {@code error} or {@code failure}, {@code Runtime exited with error: ...}, and
- * {@code Runtime.OutOfMemory}.
+ * {@code Runtime.OutOfMemory}, {@code Unknown application error occurred} (Lambda's line when a runtime failed
+ * without a reason) and aws-lambda-go's {@code calling the handler function resulted in a panic}. Each carries the
+ * request id it names, so {@link ErrorIncidentFormatter} can fold it into the incident of the error that explains it.
+ *
+ * <p>The runtimes' boilerplate is routine too: the Python and Node.js runtimes' {@code LAMBDA_WARNING: Unhandled
+ * exception. The most likely cause is an issue in the function code...} is the same for every unhandled exception of
+ * every function (the exception itself is its own line), so it never opens an incident.
  */
 final class LambdaPlatformLines {
 
@@ -36,14 +42,21 @@ final class LambdaPlatformLines {
     record Routine(String type) implements Kind {
     }
 
-    /** The platform reporting a failed invocation or init; {@code headline} is fixed per kind of failure. */
-    record Failure(String headline) implements Kind {
+    /**
+     * The platform reporting a failed invocation or init; {@code headline} is fixed per kind of failure.
+     *
+     * @param requestId the invocation it names, or null (init failures and lines that name none)
+     */
+    record Failure(String headline, String requestId) implements Kind {
     }
 
     static final String TIMED_OUT = "Lambda: invocation timed out";
     static final String OUT_OF_MEMORY = "Lambda: out of memory (Runtime.OutOfMemory)";
 
     private static final NotPlatform NOT_PLATFORM = new NotPlatform();
+    private static final String BOILERPLATE = "LAMBDA_WARNING: Unhandled exception.";
+    /** Where the runtimes put the boilerplate: after a level, time and request id, or inside a JSON line's message. */
+    private static final int BOILERPLATE_WITHIN_CHARS = 200;
 
     /** The first word of each platform line, and what follows it (tab or space separated). */
     private static final Map<String, String> TEXT_RECORDS = Map.ofEntries(
@@ -60,21 +73,34 @@ final class LambdaPlatformLines {
         String line = message == null ? "" : message.strip();
         if (line.startsWith("{") && line.contains("\"platform.")
                 && Json.tryParse(line) instanceof JsonObject json && isPlatformType(Json.string(json, "type"))) {
-            return fromJsonRecord(Json.string(json, "type"), Json.object(json, "record"));
+            JsonObject record = Json.object(json, "record");
+            return fromJsonRecord(Json.string(json, "type"), record, Json.string(record, "requestId"));
         }
+        int boilerplate = line.indexOf(BOILERPLATE);
+        if (boilerplate >= 0 && boilerplate < BOILERPLATE_WITHIN_CHARS) {
+            return new Routine("LAMBDA_WARNING");
+        }
+        String requestId = requestIdOf(line);
         String afterPrefix = withoutTimestampAndRequestId(line);
         if (afterPrefix.startsWith("Task timed out after ")) {
-            return new Failure(TIMED_OUT);
+            return new Failure(TIMED_OUT, requestId);
         }
         if (afterPrefix.startsWith("Runtime exited with error") || afterPrefix.startsWith("Runtime exited without providing a reason")) {
-            return afterPrefix.contains("Runtime.OutOfMemory") ? new Failure(OUT_OF_MEMORY)
-                    : new Failure("Lambda: " + firstLine(afterPrefix));
+            return afterPrefix.contains("Runtime.OutOfMemory") ? new Failure(OUT_OF_MEMORY, requestId)
+                    : new Failure("Lambda: " + firstLine(afterPrefix), requestId);
+        }
+        if (afterPrefix.startsWith("Unknown application error occurred")) {
+            String type = secondLine(afterPrefix);
+            return new Failure("Lambda: unknown application error" + (type.isEmpty() ? "" : " (" + type + ")"), requestId);
+        }
+        if (afterPrefix.startsWith("calling the handler function resulted in a panic")) {
+            return new Failure("Lambda: the Go handler panicked", requestId);
         }
         int space = indexOfWhitespace(line);
         String first = space < 0 ? line : line.substring(0, space);
         String follows = TEXT_RECORDS.get(first);
         if (follows != null && (space < 0 ? follows.isEmpty() : line.substring(space).strip().startsWith(follows))) {
-            return fromTextRecord(first, line);
+            return fromTextRecord(first, line, requestId);
         }
         return NOT_PLATFORM;
     }
@@ -84,15 +110,15 @@ final class LambdaPlatformLines {
     }
 
     /** REPORT and INIT_REPORT carry {@code Status: timeout|error|failure} and {@code Error Type: ...} when they failed. */
-    private static Kind fromTextRecord(String type, String line) {
+    private static Kind fromTextRecord(String type, String line, String requestId) {
         String status = field(line, "Status: ");
         if (status == null || !(type.equals("REPORT") || type.endsWith("_REPORT"))) {
             return new Routine(type);
         }
-        return failure(status, field(line, "Error Type: "), type.equals("REPORT") ? "invocation" : "init");
+        return failure(status, field(line, "Error Type: "), type.equals("REPORT") ? "invocation" : "init", requestId);
     }
 
-    private static Kind fromJsonRecord(String type, JsonObject record) {
+    private static Kind fromJsonRecord(String type, JsonObject record, String requestId) {
         String status = Json.string(record, "status", null);
         boolean reports = type.equals("platform.report") || type.equals("platform.runtimeDone")
                 || type.equals("platform.initReport") || type.equals("platform.initRuntimeDone")
@@ -100,17 +126,42 @@ final class LambdaPlatformLines {
         if (!reports || status == null || status.equals("success")) {
             return new Routine(type);
         }
-        return failure(status, Json.string(record, "errorType", null), type.startsWith("platform.init") ? "init" : "invocation");
+        return failure(status, Json.string(record, "errorType", null), type.startsWith("platform.init") ? "init" : "invocation",
+                requestId);
     }
 
-    private static Kind failure(String status, String errorType, String phase) {
+    private static Kind failure(String status, String errorType, String phase, String requestId) {
         if (errorType != null && errorType.contains("OutOfMemory")) {
-            return new Failure(OUT_OF_MEMORY);
+            return new Failure(OUT_OF_MEMORY, requestId);
         }
         if (status.equals("timeout")) {
-            return new Failure(phase.equals("init") ? "Lambda: init timed out" : TIMED_OUT);
+            return new Failure(phase.equals("init") ? "Lambda: init timed out" : TIMED_OUT, requestId);
         }
-        return new Failure("Lambda: " + phase + " " + status + (errorType == null ? "" : " (" + errorType + ")"));
+        return new Failure("Lambda: " + phase + " " + status + (errorType == null ? "" : " (" + errorType + ")"), requestId);
+    }
+
+    /**
+     * The request id a platform line names: after {@code RequestId:} ({@code REPORT RequestId: <id>}, {@code RequestId:
+     * <id> Error: Runtime exited...}) or as the token after the timestamp ({@code <time> <id> Task timed out...}).
+     */
+    private static String requestIdOf(String line) {
+        int label = line.indexOf("RequestId:");
+        if (label >= 0 && label < BOILERPLATE_WITHIN_CHARS) {
+            String after = line.substring(label + "RequestId:".length()).strip();
+            int end = indexOfWhitespace(after);
+            return end < 0 ? after : after.substring(0, end);
+        }
+        int space = indexOfWhitespace(line);
+        if (space > 0 && space + 37 <= line.length() && Character.isDigit(line.charAt(0))) {
+            String candidate = line.substring(space + 1, space + 37);
+            return candidate.charAt(8) == '-' && candidate.charAt(13) == '-' ? candidate : null;
+        }
+        return null;
+    }
+
+    private static String secondLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? "" : firstLine(text.substring(newline + 1));
     }
 
     /** The value after {@code name} up to the next tab or end of line, or null. */

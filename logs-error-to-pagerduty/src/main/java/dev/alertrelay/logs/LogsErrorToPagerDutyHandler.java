@@ -69,7 +69,8 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
         }
         pagerDuty.sendAll(incidents.events(), deadline);
         Log.info("logs-error-to-pagerduty logGroup=" + batch.logGroup() + " lines=" + batch.logEvents().size()
-                + " errorLines=" + incidents.errorLines() + " platformLines=" + incidents.platformLines() + " fingerprints=" + incidents.fingerprints()
+                + " errorLines=" + incidents.errorLines() + " platformLines=" + incidents.platformLines()
+                + " telemetryLines=" + incidents.telemetryLines() + " fingerprints=" + incidents.fingerprints()
                 + " folded=" + incidents.folded() + " " + (DryRun.enabled() ? "wouldSend=" : "sent=") + incidents.events().size());
     }
 

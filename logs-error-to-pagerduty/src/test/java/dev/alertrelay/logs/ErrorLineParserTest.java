@@ -102,4 +102,50 @@ class ErrorLineParserTest {
         ErrorLine line = ErrorLineParser.parse("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space");
         assertEquals("java.lang.OutOfMemoryError", line.exceptionClass());
     }
+
+    @Test
+    void aLineThatLogsOnlyItsErrorsMessageReadsAsTheErrorItself() {
+        ErrorLine pino = ErrorLineParser.parse("{\"level\":50,\"msg\":\"connect ECONNREFUSED\",\"err\":{\"type\":\"Error\","
+                + "\"message\":\"connect ECONNREFUSED\",\"stack\":\"Error: connect ECONNREFUSED\\n    at x (y.js:1:1)\"}}");
+        assertEquals("Error: connect ECONNREFUSED", pino.headline());
+        assertEquals("Error: connect ECONNREFUSED\n    at x (y.js:1:1)", pino.text(), "the error line once, then its frames");
+    }
+
+    @Test
+    void nodesUnhandledRejectionAndRubysInitErrorCarryTheirRecordOnTheLinesBelow() {
+        ErrorLine node = ErrorLineParser.parse("2026-11-21T03:04:05.123Z\t8f14e45f-ceea-467f-a0e6-3c3f9b1d2a11\tERROR\tUnhandled Promise Rejection \t"
+                + "{\"errorType\":\"Runtime.UnhandledPromiseRejection\",\"errorMessage\":\"TypeError: fetch failed\"}");
+        assertEquals("TypeError: fetch failed", node.headline());
+        ErrorLine ruby = ErrorLineParser.parse("Init error when loading handler app.handler\n{\n\"errorMessage\": \"uninitialized constant Foo\",\n"
+                + "\"errorType\": \"Init<NameError>\"\n}");
+        assertEquals("NameError: uninitialized constant Foo", ruby.headline());
+    }
+
+    @Test
+    void serilogsCompactFormatWithoutALevelIsInformation() {
+        assertEquals(LogLevel.INFO, ErrorLineParser.parse("{\"@t\":\"2026-11-21T03:04:05Z\",\"@mt\":\"Error budget {Pct}\",\"Pct\":3}").level());
+    }
+
+    @Test
+    void logfmtMessagesLoseTheirQuotes() {
+        ErrorLine line = ErrorLineParser.parse("time=\"2026-11-21T03:05:01Z\" level=error msg=\"failed to \\\"flush\\\"\" error=\"quota\"");
+        assertEquals(LogLevel.ERROR, line.level());
+        assertEquals("failed to \"flush\" error=\"quota\"", line.title());
+    }
+
+    @Test
+    void theDotNetHostsUnhandledExceptionLineReadsAsTheException() {
+        ErrorLine line = ErrorLineParser.parse("Unhandled exception. System.InvalidOperationException: no orders\n   at Shop.F.Run()");
+        assertEquals("System.InvalidOperationException: no orders", line.headline());
+    }
+
+    @Test
+    void aLongMessageBesideALongErrorIsReadWithoutSearchingOneInsideTheOther() {
+        String message = "a".repeat(300_000);
+        String error = "a".repeat(150_000) + "b";
+        ErrorLine line = ErrorLineParser.parse("{\"level\":\"ERROR\",\"message\":\"" + message + "\",\"errorType\":\"E\",\"errorMessage\":\""
+                + error + "\",\"stackTrace\":[\"" + error + "\"]}");
+        assertEquals(LogLevel.ERROR, line.level());
+        assertEquals("E: " + error, line.exception());
+    }
 }

@@ -5,6 +5,8 @@ import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.JarProcess;
 import dev.alertrelay.common.testing.RecordingHttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,38 @@ class LogsErrorToPagerDutyIT {
         }
         assertFalse(result.all().contains(ROUTING_KEY), result.all());
         assertFalse(result.all().contains("routing_key"), result.all());
+    }
+
+    @ParameterizedTest(name = "{0}: {1} incidents")
+    @CsvSource(delimiter = '|', textBlock = """
+            logs-subscription-error-objects.json | 10 | checkout-api: Error: connect ECONNREFUSED 10.0.4.12:5432
+            logs-subscription-levels.json        | 3  | orders-api: out of database connections
+            logs-runtime-python-init-error.json  | 1  | report-builder: ModuleNotFoundError: No module named 'requests'
+            logs-runtime-python-unhandled.json   | 1  | report-builder: KeyError: 'total'
+            logs-runtime-node-init-error.json    | 1  | image-resize: Error: Cannot find module 'sharp'
+            logs-runtime-node-timeout.json       | 1  | image-resize: Error: socket hang up
+            logs-runtime-java-init-error.json    | 1  | orders-java: java.lang.ClassNotFoundException: com.shop.OrderHandler
+            logs-runtime-dotnet-crash.json       | 1  | orders-dotnet: System.InvalidOperationException: Connection string
+            logs-runtime-go-panic.json           | 1  | orders-go: runtime error: invalid memory address or nil pointer dereference
+            logs-runtime-ruby-init-error.json    | 1  | orders-ruby: LoadError: cannot load such file -- httparty
+            logs-runtime-provided-bootstrap.json | 1  | orders-rust: Couldn't find valid bootstrap(s)
+            logs-subscription-telemetry.json     | 0  |
+            logs-rds-postgresql.json             | 3  | orders-db/postgresql: password authentication failed for user
+            logs-rds-mysql.json                  | 2  | shop-db/error: Operating system error number 28
+            logs-nginx-error.json                | 3  | nginx: connect() failed (111: Connection refused)
+            logs-syslog.json                     | 3  | syslog: disk /var is full
+            logs-subscription-text-levels.json   | 4  | web: payment 4711 failed
+            """)
+    void eachLogFormatSampleBecomesTheIncidentsItsDocumentedFormatMeans(String sample, int incidents, String summary) {
+        JarProcess.Result result = JarProcess.run(Map.of("PAGERDUTY_ROUTING_KEY", ROUTING_KEY, "AWS_REGION", "eu-west-1"), null,
+                "--dry-run", EventFiles.path(sample).toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        List<String> summaries = result.stdout().lines().filter(line -> !line.isBlank())
+                .map(line -> Json.parseObject(line).getAsJsonObject("payload").get("summary").getAsString()).toList();
+        assertEquals(incidents, summaries.size(), summaries.toString());
+        if (summary != null) {
+            assertTrue(summaries.stream().anyMatch(s -> s.startsWith(summary)), summaries.toString());
+        }
     }
 
     @Test

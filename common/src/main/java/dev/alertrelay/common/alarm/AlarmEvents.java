@@ -43,7 +43,7 @@ public final class AlarmEvents {
     }
 
     private static AlarmNotification fromEvent(JsonObject event) {
-        AlarmNotification notification = alarmIn(event, null);
+        AlarmNotification notification = alarmIn(event, null, null);
         if (notification != null) {
             return notification;
         }
@@ -56,7 +56,8 @@ public final class AlarmEvents {
     /** A message that came through SNS or SQS: an alarm in any of its shapes, else kept as it was published. */
     private static AlarmNotification fromWrapped(Envelopes.Message message) {
         String topicArn = message.sns() == null ? null : message.sns().topicArn();
-        AlarmNotification alarm = message.json() == null ? null : alarmIn(message.json(), topicArn);
+        AlarmSource transport = message.messageId() != null ? AlarmSource.SQS : AlarmSource.SNS;
+        AlarmNotification alarm = message.json() == null ? null : alarmIn(message.json(), topicArn, transport);
         if (alarm != null) {
             return alarm;
         }
@@ -70,17 +71,19 @@ public final class AlarmEvents {
      * The alarm notification in one JSON document, or null when it holds none: SNS's PascalCase alarm message, the
      * direct alarm action ({@code alarmData}, also seen inside an EventBridge envelope), or an EventBridge
      * {@code detail}. The EventBridge envelope's account and resources stand in for what the alarm data lacks.
+     *
+     * @param transport the SNS topic or SQS queue it came through, or null when it is the function's own event
      */
-    private static AlarmNotification alarmIn(JsonObject json, String topicArn) {
+    private static AlarmNotification alarmIn(JsonObject json, String topicArn, AlarmSource transport) {
         if (json.has("AlarmName")) {
-            return SnsAlarmReader.read(json, topicArn);
+            return SnsAlarmReader.read(json, topicArn, transport == null ? AlarmSource.SNS : transport);
         }
         String envelopeArn = firstString(Json.array(json, "resources"));
         JsonObject alarmData = Json.object(json, "alarmData");
         if (alarmData != null) {
             return AlarmDataReader.read(alarmData, firstNonBlank(Json.string(json, "alarmArn"), envelopeArn),
                     firstNonBlank(Json.string(json, "accountId"), Json.string(json, "account")), Json.string(json, "region"),
-                    Json.string(json, "time"), AlarmSource.ALARM_ACTION);
+                    Json.string(json, "time"), transport == null ? AlarmSource.ALARM_ACTION : transport);
         }
         JsonObject detail = Json.object(json, "detail");
         if (detail != null && Json.string(detail, "alarmName") != null) {
@@ -89,7 +92,7 @@ public final class AlarmEvents {
                 return new AlarmConfigurationChange(Json.string(detail, "alarmName"), Json.string(detail, "operation"), envelopeArn);
             }
             return AlarmDataReader.read(detail, envelopeArn, Json.string(json, "account"), Json.string(json, "region"),
-                    Json.string(json, "time"), AlarmSource.EVENTBRIDGE);
+                    Json.string(json, "time"), transport == null ? AlarmSource.EVENTBRIDGE : transport);
         }
         return null;
     }

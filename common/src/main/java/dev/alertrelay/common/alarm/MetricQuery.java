@@ -20,4 +20,13 @@ public record MetricQuery(String id, String expression, String label, boolean re
     public boolean isExpression() {
         return expression != null;
     }
+
+    /**
+     * A Metrics Insights query ({@code SELECT AVG(CPUUtilization) FROM SCHEMA("AWS/EC2", InstanceId)}): a whole alarm
+     * in one entry, with no other entries as inputs.
+     * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-alarms.html
+     */
+    public boolean isInsightsQuery() {
+        return expression != null && expression.stripLeading().regionMatches(true, 0, "SELECT ", 0, 7);
+    }
 }

@@ -20,7 +20,7 @@ final class SnsAlarmReader {
     }
 
     /** The alarm, or null when the message has no alarm name or no known new state. */
-    static CloudWatchAlarm read(JsonObject message, String topicArn) {
+    static CloudWatchAlarm read(JsonObject message, String topicArn, AlarmSource source) {
         String name = Json.string(message, "AlarmName", null);
         AlarmState state = AlarmState.parse(Json.string(message, "NewStateValue"));
         if (name == null || state == null) {
@@ -46,7 +46,7 @@ final class SnsAlarmReader {
                 rule == null ? readTrigger(trigger == null ? new JsonObject() : trigger) : null,
                 rule,
                 rule == null ? List.of() : children(Json.array(message, "TriggeringChildren")),
-                AlarmSource.SNS);
+                source);
     }
 
     private static AlarmTrigger readTrigger(JsonObject trigger) {

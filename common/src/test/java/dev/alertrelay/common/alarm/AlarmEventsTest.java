@@ -40,6 +40,11 @@ class AlarmEventsTest {
         return assertInstanceOf(CloudWatchAlarm.class, notifications.get(0));
     }
 
+    @Test
+    void anAlarmThatCameThroughAQueueSaysSoAndNotSns() {
+        assertEquals(AlarmSource.SQS, onlyAlarm(Json.parseObject(EventFiles.text("alarm-sqs-sns-notification.json"))).source());
+    }
+
     @Nested
     class ThroughSns {
 

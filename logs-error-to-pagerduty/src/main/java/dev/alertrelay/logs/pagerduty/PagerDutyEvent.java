@@ -2,6 +2,7 @@ package dev.alertrelay.logs.pagerduty;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.re2j.Pattern;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.text.Truncate;
 
@@ -17,6 +18,8 @@ public final class PagerDutyEvent {
 
     public static final int SUMMARY_MAX = 1024;
     public static final int EVENT_MAX_BYTES = 512 * 1024;
+    /** Runs of whitespace in a summary become one space (RE2/J: linear on any text, like every pattern on log text). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final JsonObject body;
 
@@ -67,7 +70,7 @@ public final class PagerDutyEvent {
         private Builder(String dedupKey, String summary, String source, Severity severity) {
             body.addProperty("event_action", "trigger");
             body.addProperty("dedup_key", DedupKey.fitted(dedupKey));
-            String oneLine = summary == null || summary.isBlank() ? "alert-relay event" : summary.strip().replaceAll("\\s+", " ");
+            String oneLine = summary == null || summary.isBlank() ? "alert-relay event" : WHITESPACE.matcher(summary.strip()).replaceAll(" ");
             payload.addProperty("summary", Truncate.toLength(oneLine, SUMMARY_MAX));
             payload.addProperty("source", source == null || source.isBlank() ? "alert-relay" : Truncate.toLength(source, SUMMARY_MAX));
             payload.addProperty("severity", severity.apiValue());
