@@ -1,5 +1,6 @@
 package dev.alertrelay.alarm;
 
+import com.google.gson.JsonObject;
 import dev.alertrelay.common.alarm.AlarmConditions;
 import dev.alertrelay.common.alarm.AlarmConsoleLinks;
 import dev.alertrelay.common.alarm.AlarmState;
@@ -54,21 +55,28 @@ final class AlarmMessageFormatter {
                         : "RESOLVED after " + resolvedAfter + ": " + notificationLine(alarm).substring(alarm.state().toString().length() + 2))
                 .color(color(alarm.state()))
                 .attachmentBlock(Blocks.header(emoji(alarm.state()) + " " + headline + ": " + alarm.name()));
+        details(alarm, alarmBegan).forEach(message::attachmentBlock);
+        return message.build();
+    }
+
+    /** Everything below the header: description, reason, rule and children, the facts, and the buttons. */
+    static List<JsonObject> details(CloudWatchAlarm alarm, Instant alarmBegan) {
+        List<JsonObject> blocks = new ArrayList<>();
         if (alarm.description() != null) {
-            message.attachmentBlock(Blocks.section(Mrkdwn.text(alarm.description())));
+            blocks.add(Blocks.section(Mrkdwn.text(alarm.description())));
         }
         if (alarm.reason() != null) {
-            message.attachmentBlock(Blocks.section(Mrkdwn.bold("Reason").thenTrusted("\n").then(alarm.reason())));
+            blocks.add(Blocks.section(Mrkdwn.bold("Reason").thenTrusted("\n").then(alarm.reason())));
         }
         if (alarm.isComposite()) {
-            message.attachmentBlock(Blocks.section(Mrkdwn.bold("Rule").thenTrusted("\n").then(Mrkdwn.code(alarm.alarmRule()))));
+            blocks.add(Blocks.section(Mrkdwn.bold("Rule").thenTrusted("\n").then(Mrkdwn.code(alarm.alarmRule()))));
             if (!alarm.triggeringChildren().isEmpty()) {
-                message.attachmentBlock(Blocks.section(Mrkdwn.bold("Triggered by").thenTrusted("\n").then(children(alarm))));
+                blocks.add(Blocks.section(Mrkdwn.bold("Triggered by").thenTrusted("\n").then(children(alarm))));
             }
         }
-        message.attachmentBlock(Blocks.fields(fields(alarm, alarmBegan)));
-        message.attachmentBlock(Blocks.actions(buttons(alarm)));
-        return message.build();
+        blocks.add(Blocks.fields(fields(alarm, alarmBegan)));
+        blocks.add(Blocks.actions(buttons(alarm)));
+        return blocks;
     }
 
     /** The push notification: {@code ALARM: shop-alb-no-healthy-hosts: HealthyHostCount < 1 in ap-northeast-1}. */

@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.alarm.AlarmConfigurationChange;
 import dev.alertrelay.common.alarm.AlarmEvents;
-import dev.alertrelay.common.alarm.AlarmNotification;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.alarm.OtherSnsMessage;
 import dev.alertrelay.common.delivery.DryRun;
+import dev.alertrelay.common.event.BatchItemFailures;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
@@ -36,6 +36,7 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
     private final SlackNotifier slack;
     /** Charts uploaded into app-mode threads; null in webhook mode or with {@code ALARM_CHARTS=off}. */
     private final AlarmCharts charts;
+    private final AlarmBatch queueBatch;
 
     public AlarmToSlackHandler() {
         this(System::getenv, notifier(System::getenv, SecretResolver.fromEnvironment(), DryRun.enabled()));
@@ -55,6 +56,8 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
                 .map(api -> new AlarmCharts(slack.dryRun() ? AlarmToSlackHandler::printChartRequest
                         : new CloudWatchChartImages(env), api))
                 .orElse(null);
+        this.queueBatch = new AlarmBatch(notifyStates, slack, AlarmBatch.threshold(env.apply(AlarmBatch.THRESHOLD_VARIABLE)),
+                this::notification, AlarmToSlackHandler::stormNotification);
     }
 
     /**
@@ -71,11 +74,15 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        List<AlarmNotification> notifications = AlarmEvents.parse(Json.parseObject(input));
+        List<AlarmEvents.Item> items = AlarmEvents.parseItems(Json.parseObject(input));
         Deadline deadline = Deadline.of(context);
-        List<String> outcomes = new ArrayList<>(notifications.size());
-        for (AlarmNotification notification : notifications) {
-            switch (notification) {
+        if (items.stream().anyMatch(item -> item.messageId() != null)) {
+            BatchItemFailures.write(output, queueBatch.deliver(items, deadline));
+            return;
+        }
+        List<String> outcomes = new ArrayList<>(items.size());
+        for (AlarmEvents.Item item : items) {
+            switch (item.notification()) {
                 case CloudWatchAlarm alarm when !notifyStates.includes(alarm.state()) ->
                         outcomes.add("skipped " + describe(alarm) + " (state not in " + NotifyStates.VARIABLE + ")");
                 case CloudWatchAlarm alarm -> outcomes.add(slack.send(notification(alarm, deadline), deadline) + ": " + describe(alarm));
@@ -88,6 +95,11 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
             }
         }
         Log.info("alarm-to-slack: " + (outcomes.isEmpty() ? "no records, nothing sent" : String.join("; ", outcomes)));
+    }
+
+    /** Several alarms that changed to one state together: one message (in app mode, one message of its own). */
+    private static SlackNotifier.Notification stormNotification(List<CloudWatchAlarm> alarms) {
+        return SlackNotifier.Notification.standalone(AlarmStormFormatter.format(alarms));
     }
 
     /** The alarm's message, and in app mode its thread: one per alarm lifecycle, with the chart after the first post. */

@@ -70,7 +70,7 @@ class AlarmToSlackHandlerTest {
 
         int expected = switch (sample) {
             case "alarm-sns-no-records.json", "alarm-eventbridge-configuration-change.json" -> 0;
-            case "alarm-sns-multiple-records.json" -> 2;
+            case "alarm-sns-multiple-records.json", "alarm-sqs-storm-mixed.json", "alarm-sqs-redelivered.json" -> 2;
             default -> 1;
         };
         assertEquals(expected, payloads.size());

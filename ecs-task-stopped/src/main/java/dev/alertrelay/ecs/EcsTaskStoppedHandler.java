@@ -3,6 +3,7 @@ package dev.alertrelay.ecs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.alertrelay.common.delivery.DryRun;
+import dev.alertrelay.common.event.BatchItemFailures;
 import dev.alertrelay.common.event.Envelopes;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.InvalidEventException;
@@ -60,7 +61,7 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
         Deadline deadline = Deadline.of(context);
         List<Envelopes.Message> messages = Envelopes.unwrap(Json.parseObject(input));
         if (messages.stream().anyMatch(message -> message.messageId() != null)) {
-            QueueBatch.writeResponse(output, queueBatch.deliver(messages, deadline));
+            BatchItemFailures.write(output, queueBatch.deliver(messages, deadline));
             return;
         }
         for (Envelopes.Message message : messages) {

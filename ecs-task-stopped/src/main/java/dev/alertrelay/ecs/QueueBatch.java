@@ -1,20 +1,14 @@
 package dev.alertrelay.ecs;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.alertrelay.common.event.Envelopes;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.json.Json;
-import dev.alertrelay.slack.SlackNotifier;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretException;
 import dev.alertrelay.common.text.Truncate;
+import dev.alertrelay.slack.SlackNotifier;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,7 +50,7 @@ final class QueueBatch {
                 continue;
             }
             TaskStopDigest.Stop stop = selection.select(message.json(), message.messageId());
-            if (stop != null && seenInBatch.add(RecentDeliveries.keyOf(stop.task()))) {
+            if (stop != null && seenInBatch.add(StopSelection.duplicateKey(stop.task()))) {
                 groups.computeIfAbsent(TaskStopDigest.groupKeyOf(stop.task()), key -> new ArrayList<>()).add(stop);
             }
         }
@@ -79,22 +73,5 @@ final class QueueBatch {
         Log.info("ecs-task-stopped batch: messages=" + messages.size() + " groups=" + groups.size() + " digests=" + digests
                 + " failedItems=" + failed.size() + (slack.dryRun() ? " (dry run: nothing sent)" : ""));
         return List.copyOf(failed);
-    }
-
-    /** Lambda's partial batch response (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). */
-    static void writeResponse(OutputStream output, List<String> failedMessageIds) {
-        JsonArray failures = new JsonArray();
-        for (String id : failedMessageIds) {
-            JsonObject item = new JsonObject();
-            item.addProperty("itemIdentifier", id);
-            failures.add(item);
-        }
-        JsonObject response = new JsonObject();
-        response.add("batchItemFailures", failures);
-        try {
-            output.write(Json.toJson(response).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the batch response", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.alertrelay.ecs;
 
 import com.google.gson.JsonObject;
+import dev.alertrelay.common.delivery.RecentDeliveries;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
 
@@ -39,7 +40,7 @@ final class StopSelection {
                     + NotifyCategories.VARIABLE + " task=" + task.taskArn());
             return null;
         }
-        if (delivered.wasDelivered(RecentDeliveries.keyOf(task))) {
+        if (delivered.wasDelivered(duplicateKey(task))) {
             Log.info("ecs-task-stopped skipped: duplicate delivery of version " + task.version() + " task=" + task.taskArn());
             return null;
         }
@@ -48,6 +49,11 @@ final class StopSelection {
 
 
     void recordDelivered(TaskStop task) {
-        delivered.recordDelivered(RecentDeliveries.keyOf(task));
+        delivered.recordDelivered(duplicateKey(task));
+    }
+
+    /** The duplicate key of a task stop (duplicates share taskArn + version), or null when the event has no task ARN. */
+    static String duplicateKey(TaskStop task) {
+        return task.taskArn() == null ? null : task.taskArn() + "#" + task.version();
     }
 }

@@ -1,6 +1,7 @@
 package dev.alertrelay.slack;
 
 import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.api.SlackWebApi;
@@ -66,6 +67,16 @@ public final class SlackNotifier {
         }
     }
 
+    /**
+     * Slack takes about one message per second per webhook and per channel, short bursts allowed, and answers 429
+     * beyond it: posts from this container to one destination are spaced this far apart, so that a storm is paced
+     * rather than refused (a 429 that still comes is waited out by its Retry-After).
+     */
+    static final long MIN_INTERVAL_MILLIS = 1_000;
+    /** A paced post that would start later than this before the deadline is left to the retry instead. */
+    private static final long PACING_RESERVE_MILLIS = 2_000;
+
+    private final Map<Destination, Long> lastPostMillis = new ConcurrentHashMap<>();
     private final boolean dryRun;
     private final Destination defaultDestination;
     private final Function<String, SlackSender> webhookByName;
@@ -161,6 +172,7 @@ public final class SlackNotifier {
      * @return what happened, for the invocation's log line ("sent", "started a thread", ...)
      */
     public String send(Notification notification, Destination where, Deadline deadline) {
+        pace(where, deadline);
         return switch (where) {
             case Destination.Webhook webhook -> {
                 webhooks.computeIfAbsent(webhook.secretName(), webhookByName).send(notification.message(), deadline);
@@ -179,6 +191,33 @@ public final class SlackNotifier {
                 yield prefix + threads.deliver(channel.id(), thread.id(), thread.key(), thread.plan(), deadline);
             }
         };
+    }
+
+    /**
+     * Waits until the next post to {@code where} keeps {@link #MIN_INTERVAL_MILLIS} from the last one, on the
+     * invocation's clock; a wait that would run into the deadline fails the notification, which the queue path then
+     * reports as a failed batch item, so that it is retried rather than lost. A dry run sends nothing and waits for
+     * nothing.
+     */
+    private void pace(Destination where, Deadline deadline) {
+        if (dryRun) {
+            return;
+        }
+        Long last = lastPostMillis.get(where);
+        long wait = last == null ? 0 : last + MIN_INTERVAL_MILLIS - deadline.now().toEpochMilli();
+        if (wait > 0) {
+            if (wait + PACING_RESERVE_MILLIS >= deadline.remainingMillis()) {
+                throw new DeliveryException("Slack: the next post would have to wait " + wait + " ms for Slack's rate limit,"
+                        + " past the invocation's deadline; left to the retry", 0);
+            }
+            try {
+                deadline.pause(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeliveryException("Slack: interrupted while pacing posts", 0);
+            }
+        }
+        lastPostMillis.put(where, deadline.now().toEpochMilli());
     }
 
     /** Whether this notifier only prints what it would send (the local runner's --dry-run). */

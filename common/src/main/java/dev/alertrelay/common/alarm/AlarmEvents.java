@@ -32,14 +32,27 @@ public final class AlarmEvents {
     /** What CloudWatch sends to EventBridge when an alarm is created, updated or deleted: not a state change. */
     static final String CONFIGURATION_CHANGE = "CloudWatch Alarm Configuration Change";
 
+    /**
+     * A notification and the SQS message that carried it.
+     *
+     * @param messageId the SQS message id (what a partial batch failure names), or null when not delivered by SQS
+     */
+    public record Item(String messageId, AlarmNotification notification) {
+    }
+
     /** The notifications in an event, in delivery order, whatever transport {@link Envelopes} took off it. */
     public static List<AlarmNotification> parse(JsonObject event) {
+        return parseItems(event).stream().map(Item::notification).toList();
+    }
+
+    /** {@link #parse}, keeping each notification's SQS message id for the queue path's partial batch response. */
+    public static List<Item> parseItems(JsonObject event) {
         List<Envelopes.Message> messages = Envelopes.unwrap(event);
-        List<AlarmNotification> notifications = new ArrayList<>(messages.size());
+        List<Item> items = new ArrayList<>(messages.size());
         for (Envelopes.Message message : messages) {
-            notifications.add(message.wasWrapped() ? fromWrapped(message) : fromEvent(message.json()));
+            items.add(new Item(message.messageId(), message.wasWrapped() ? fromWrapped(message) : fromEvent(message.json())));
         }
-        return notifications;
+        return items;
     }
 
     private static AlarmNotification fromEvent(JsonObject event) {

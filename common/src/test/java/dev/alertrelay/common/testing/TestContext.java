@@ -15,8 +15,9 @@ public final class TestContext implements Context, InvocationClock.Source {
     private final InvocationClock clock;
     private final long deadlineNanos;
 
+    /** A context on a fresh {@link VirtualClock}: waits (back-off, Retry-After, pacing) pass at once. */
     public TestContext(String functionName, long timeoutMillis) {
-        this(functionName, timeoutMillis, InvocationClock.SYSTEM);
+        this(functionName, timeoutMillis, new VirtualClock());
     }
 
     /** A context whose deadline and waits run on {@code clock} ({@link VirtualClock}: no real waiting). */

@@ -1,0 +1,142 @@
+package dev.alertrelay.alarm;
+
+import dev.alertrelay.common.alarm.AlarmConfigurationChange;
+import dev.alertrelay.common.alarm.AlarmEvents;
+import dev.alertrelay.common.alarm.AlarmState;
+import dev.alertrelay.common.alarm.CloudWatchAlarm;
+import dev.alertrelay.common.alarm.OtherSnsMessage;
+import dev.alertrelay.common.delivery.RecentDeliveries;
+import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.http.DeliveryException;
+import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.secrets.SecretException;
+import dev.alertrelay.common.text.Truncate;
+import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.SlackNotifier.Notification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The queue path: an SQS batch of alarm changes (the alarm topic and the EventBridge alarm rule deliver to a queue with
+ * a short batching window). Alarms that changed to the same state together become one storm message once there are
+ * {@code STORM_THRESHOLD} of them; fewer are posted one by one, as on the direct path. ALARM goes first. Posts are
+ * paced under Slack's rate limit by the notifier; whatever cannot be delivered before the invocation's deadline is
+ * reported as exactly its SQS messages in {@code batchItemFailures}, so it is redelivered, never lost, and what was
+ * delivered is not shown again (it is not redelivered, and a duplicate reaching this warm container is dropped).
+ */
+final class AlarmBatch {
+
+    static final String THRESHOLD_VARIABLE = "STORM_THRESHOLD";
+    static final int DEFAULT_THRESHOLD = 3;
+    /** Enough to recognise the duplicates that arrive while a container is warm. */
+    private static final int REMEMBERED_DELIVERIES = 1024;
+    private static final int LOGGED_NAME_MAX = 120;
+
+    private final NotifyStates notifyStates;
+    private final SlackNotifier slack;
+    private final int threshold;
+    private final BiFunction<CloudWatchAlarm, Deadline, Notification> single;
+    private final Function<List<CloudWatchAlarm>, Notification> storm;
+    private final RecentDeliveries delivered = new RecentDeliveries(REMEMBERED_DELIVERIES);
+
+    /**
+     * @param single how one alarm change is notified (its message, its thread in app mode)
+     * @param storm  how several changes to one state are notified together
+     */
+    AlarmBatch(NotifyStates notifyStates, SlackNotifier slack, int threshold, BiFunction<CloudWatchAlarm, Deadline, Notification> single,
+               Function<List<CloudWatchAlarm>, Notification> storm) {
+        this.notifyStates = notifyStates;
+        this.slack = slack;
+        this.threshold = threshold;
+        this.single = single;
+        this.storm = storm;
+    }
+
+    /** {@code STORM_THRESHOLD}: how many changes to one state in a batch make a storm (default 3; 0 or 1: never fold). */
+    static int threshold(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_THRESHOLD;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed <= 1 ? Integer.MAX_VALUE : parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(THRESHOLD_VARIABLE + " must be a whole number of alarms (2 or more; 0 never folds),"
+                    + " not '" + Truncate.toLength(value, 40) + "'");
+        }
+    }
+
+    /** One message to post and the SQS messages it answers for. */
+    private record Unit(String description, Notification notification, Set<String> messageIds, List<String> keys) {
+    }
+
+    /** @return the SQS message ids Lambda should redeliver */
+    List<String> deliver(List<AlarmEvents.Item> items, Deadline deadline) {
+        Map<String, CloudWatchAlarm> alarms = new LinkedHashMap<>();
+        Map<String, Set<String>> messagesOf = new LinkedHashMap<>();
+        List<Unit> others = new ArrayList<>();
+        int skipped = 0;
+        for (AlarmEvents.Item item : items) {
+            switch (item.notification()) {
+                case CloudWatchAlarm alarm when !notifyStates.includes(alarm.state()) -> skipped++;
+                case CloudWatchAlarm alarm -> {
+                    String key = AlarmThreadPlanner.notificationKey(alarm);
+                    if (delivered.wasDelivered(key)) {
+                        skipped++;
+                        Log.info("alarm-to-slack: " + describe(alarm) + " was already delivered by this container: not shown again");
+                    } else {
+                        alarms.putIfAbsent(key, alarm);
+                        messagesOf.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(item.messageId());
+                    }
+                }
+                case AlarmConfigurationChange change -> skipped++;
+                case OtherSnsMessage message -> others.add(new Unit("non-alarm SNS message from " + message.topicName(),
+                        Notification.standalone(SnsMessageFormatter.format(message)), Set.of(item.messageId()), List.of()));
+            }
+        }
+        List<Unit> units = new ArrayList<>();
+        for (AlarmState state : List.of(AlarmState.ALARM, AlarmState.INSUFFICIENT_DATA, AlarmState.OK)) {
+            List<String> keys = alarms.keySet().stream().filter(key -> alarms.get(key).state() == state).toList();
+            if (keys.size() >= threshold) {
+                List<CloudWatchAlarm> changed = keys.stream().map(alarms::get).toList();
+                Set<String> messageIds = new LinkedHashSet<>();
+                keys.forEach(key -> messageIds.addAll(messagesOf.get(key)));
+                units.add(new Unit("storm of " + AlarmStormFormatter.headline(changed), storm.apply(changed), messageIds, keys));
+            } else {
+                for (String key : keys) {
+                    units.add(new Unit(describe(alarms.get(key)), single.apply(alarms.get(key), deadline), messagesOf.get(key), List.of(key)));
+                }
+            }
+        }
+        units.addAll(others);
+        Set<String> failed = new LinkedHashSet<>();
+        List<String> outcomes = new ArrayList<>();
+        for (Unit unit : units) {
+            try {
+                outcomes.add(slack.send(unit.notification(), deadline) + ": " + unit.description());
+                unit.keys().forEach(delivered::recordDelivered);
+            } catch (DeliveryException | SecretException e) {
+                Log.error("alarm-to-slack could not deliver " + unit.description() + ": " + e.getMessage() + "; its "
+                        + unit.messageIds().size() + " SQS message(s) are reported failed and will be redelivered");
+                failed.addAll(unit.messageIds());
+            }
+        }
+        Log.info("alarm-to-slack batch: messages=" + items.size() + " alarms=" + alarms.size() + " posts=" + units.size()
+                + " skipped=" + skipped + " failedItems=" + failed.size() + (outcomes.isEmpty() ? "" : "; " + String.join("; ", outcomes)));
+        return List.copyOf(failed);
+    }
+
+    private static String describe(CloudWatchAlarm alarm) {
+        return alarm.state() + " " + Truncate.toLength(alarm.name(), LOGGED_NAME_MAX) + " via " + alarm.source();
+    }
+}
