@@ -9,6 +9,7 @@ https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html.
     alarm-sqs-storm.json        one AZ failing: 7 alarms of 3 services go to ALARM within 40 s
     alarm-sqs-storm-mixed.json  4 of them recover (OK) while 3 others go to ALARM, in one batch
     alarm-sqs-redelivered.json  a batch SQS delivers again (ApproximateReceiveCount 2) holding an alarm already shown
+    alarm-sqs-storm-recovered.json  the last 3 recover: the storm is over
 
 Standard library only; the output is the same on every run.
 """
@@ -89,6 +90,7 @@ def main():
     mixed = [record(alarm_message(i, "OK", "ALARM", 600 + 5 * i)) for i in range(4)]
     mixed += [record(alarm_message(i, "ALARM", "OK", 610 + 5 * i)) for i in range(4, 7)]
     write("alarm-sqs-storm-mixed.json", mixed)
+    write("alarm-sqs-storm-recovered.json", [record(alarm_message(i, "OK", "ALARM", 1500 + 5 * i)) for i in range(4, 7)])
     write("alarm-sqs-redelivered.json", [record(alarm_message(0, "ALARM", "OK", 12), receive_count=2),
                                          record(alarm_message(1, "ALARM", "OK", 18), receive_count=2)])
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The queue path: an SQS batch of alarm changes (the alarm topic and the EventBridge alarm rule deliver to a queue with
@@ -43,7 +42,7 @@ final class AlarmBatch {
     private final SlackNotifier slack;
     private final int threshold;
     private final BiFunction<CloudWatchAlarm, Deadline, Notification> single;
-    private final Function<List<CloudWatchAlarm>, Notification> storm;
+    private final BiFunction<List<CloudWatchAlarm>, Deadline, Notification> storm;
     private final RecentDeliveries delivered = new RecentDeliveries(REMEMBERED_DELIVERIES);
 
     /**
@@ -51,7 +50,7 @@ final class AlarmBatch {
      * @param storm  how several changes to one state are notified together
      */
     AlarmBatch(NotifyStates notifyStates, SlackNotifier slack, int threshold, BiFunction<CloudWatchAlarm, Deadline, Notification> single,
-               Function<List<CloudWatchAlarm>, Notification> storm) {
+               BiFunction<List<CloudWatchAlarm>, Deadline, Notification> storm) {
         this.notifyStates = notifyStates;
         this.slack = slack;
         this.threshold = threshold;
@@ -111,7 +110,7 @@ final class AlarmBatch {
                 List<CloudWatchAlarm> changed = keys.stream().map(alarms::get).toList();
                 Set<String> messageIds = new LinkedHashSet<>();
                 keys.forEach(key -> messageIds.addAll(messagesOf.get(key)));
-                units.add(new Unit("storm of " + AlarmStormFormatter.headline(changed), storm.apply(changed), messageIds, keys));
+                units.add(new Unit("storm of " + AlarmStormFormatter.headline(changed), storm.apply(changed, deadline), messageIds, keys));
             } else {
                 for (String key : keys) {
                     units.add(new Unit(describe(alarms.get(key)), single.apply(alarms.get(key), deadline), messagesOf.get(key), List.of(key)));

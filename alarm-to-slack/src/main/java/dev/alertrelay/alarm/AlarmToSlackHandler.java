@@ -13,7 +13,9 @@ import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretResolver;
+import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.thread.ThreadRecord;
 import dev.alertrelay.slack.SlackSender;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.common.text.Truncate;
@@ -57,7 +59,7 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
                         : new CloudWatchChartImages(env), api))
                 .orElse(null);
         this.queueBatch = new AlarmBatch(notifyStates, slack, AlarmBatch.threshold(env.apply(AlarmBatch.THRESHOLD_VARIABLE)),
-                this::notification, AlarmToSlackHandler::stormNotification);
+                this::notification, this::stormNotification);
     }
 
     /**
@@ -97,16 +99,32 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
         Log.info("alarm-to-slack: " + (outcomes.isEmpty() ? "no records, nothing sent" : String.join("; ", outcomes)));
     }
 
-    /** Several alarms that changed to one state together: one message (in app mode, one message of its own). */
-    private static SlackNotifier.Notification stormNotification(List<CloudWatchAlarm> alarms) {
-        return SlackNotifier.Notification.standalone(AlarmStormFormatter.format(alarms));
+    /**
+     * The alarm's message, and in app mode its thread: the open storm's thread when the alarm is one of its alarms or
+     * joins it, else one thread per alarm lifecycle, with the chart after the first post.
+     */
+    private SlackNotifier.Notification notification(CloudWatchAlarm alarm, Deadline deadline) {
+        SlackMessage message = AlarmMessageFormatter.format(alarm);
+        if (slack.webApi().isPresent()) {
+            String stormId = StormThreadPlanner.threadId(slack.defaultDestination());
+            ThreadRecord storm = slack.threadRecord(stormId, deadline).orElse(null);
+            if (StormThreadPlanner.belongs(alarm, storm, deadline.now())) {
+                return SlackNotifier.Notification.inThread(message, stormId, StormThreadPlanner.memberKey(alarm),
+                        current -> StormThreadPlanner.planMember(alarm, current, deadline.now()));
+            }
+        }
+        return SlackNotifier.Notification.inThread(message, AlarmThreadPlanner.threadId(alarm), AlarmThreadPlanner.notificationKey(alarm),
+                current -> AlarmThreadPlanner.plan(alarm, current, charts == null ? null : charts.uploadInto(alarm, deadline)));
     }
 
-    /** The alarm's message, and in app mode its thread: one per alarm lifecycle, with the chart after the first post. */
-    private SlackNotifier.Notification notification(CloudWatchAlarm alarm, Deadline deadline) {
-        return SlackNotifier.Notification.inThread(AlarmMessageFormatter.format(alarm), AlarmThreadPlanner.threadId(alarm),
-                AlarmThreadPlanner.notificationKey(alarm),
-                current -> AlarmThreadPlanner.plan(alarm, current, charts == null ? null : charts.uploadInto(alarm, deadline)));
+    /** Several alarms that changed to one state together: one message; in app mode, one storm thread. */
+    private SlackNotifier.Notification stormNotification(List<CloudWatchAlarm> alarms, Deadline deadline) {
+        SlackMessage digest = AlarmStormFormatter.format(alarms);
+        if (slack.webApi().isEmpty()) {
+            return SlackNotifier.Notification.standalone(digest);
+        }
+        return SlackNotifier.Notification.inThread(digest, StormThreadPlanner.threadId(slack.defaultDestination()),
+                StormThreadPlanner.stormKey(alarms), current -> StormThreadPlanner.planStorm(alarms, current, deadline.now()));
     }
 
     /** The dry run's chart: the CloudWatch call it would make, printed like the Slack calls; no image. */

@@ -161,6 +161,14 @@ public final class SlackNotifier {
         return Optional.ofNullable(api);
     }
 
+    /**
+     * The record of thread {@code threadId} in app mode with thread state, so that a caller can choose which thread a
+     * notification belongs to (an alarm that is part of an open storm); empty otherwise.
+     */
+    public Optional<ThreadRecord> threadRecord(String threadId, Deadline deadline) {
+        return threads == null ? Optional.empty() : threads.record(threadId, deadline);
+    }
+
     /** Sends {@code notification} to the default destination; see {@link #send(Notification, Destination, Deadline)}. */
     public String send(Notification notification, Deadline deadline) {
         return send(notification, defaultDestination, deadline);

@@ -8,6 +8,7 @@ import dev.alertrelay.slack.api.SlackWebApi;
 import dev.alertrelay.slack.api.SlackWebApi.PostedMessage;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -126,6 +127,11 @@ public final class SlackThreads {
                 case STANDALONE -> Outcome.POSTED;
             };
         }
+    }
+
+    /** The thread's record as last written, if thread state is kept and there is one (to choose where to post). */
+    public Optional<ThreadRecord> record(String threadId, Deadline deadline) {
+        return store == null ? Optional.empty() : store.read(threadId, deadline);
     }
 
     /** A message outside any thread (a non-alarm SNS message). */
