@@ -94,11 +94,16 @@ def batch(count, seed=7):
             "subscriptionFilters": ["alert-relay-errors"], "logEvents": events}
 
 
+def encode(decoded_batch):
+    """The subscription event CloudWatch Logs would deliver for this batch; returns (decoded JSON bytes, event text)."""
+    decoded = json.dumps(decoded_batch, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    data = base64.b64encode(gzip.compress(decoded, mtime=0)).decode("ascii")
+    return decoded, json.dumps({"awslogs": {"data": data}})
+
+
 def write(out_path, count=10000):
     """Writes the event; returns (decoded bytes, bytes as delivered)."""
-    decoded = json.dumps(batch(count), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    data = base64.b64encode(gzip.compress(decoded, mtime=0)).decode("ascii")
-    event = json.dumps({"awslogs": {"data": data}})
+    decoded, event = encode(batch(count))
     with open(out_path, "w", encoding="utf-8") as f:
         f.write(event)
     return len(decoded), len(event)
