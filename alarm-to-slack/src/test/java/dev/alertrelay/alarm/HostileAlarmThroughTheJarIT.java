@@ -50,4 +50,18 @@ class HostileAlarmThroughTheJarIT {
             assertFalse(result.all().contains(TOKEN.substring(12)), result.all());
         }
     }
+
+    @Test
+    void anAlarmNameOfTensOfThousandsOfDotsGetsAShortChartFileNameInAppMode() {
+        JsonObject event = Json.parseObject(EventFiles.text("alarm-sns-alb-healthyhostcount.json"));
+        JsonObject sns = event.getAsJsonArray("Records").get(0).getAsJsonObject().getAsJsonObject("Sns");
+        JsonObject alarm = Json.parseObject(Json.string(sns, "Message"));
+        alarm.addProperty("AlarmName", "a" + ".".repeat(40_000) + "z");
+        alarm.remove("AlarmArn");
+        sns.addProperty("Message", Json.toJson(alarm));
+        JarProcess.Result result = JarProcess.run(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-secret", "SLACK_CHANNEL_ID", "C0ALERTS01",
+                "ALARM_STATE_TABLE", "threads"), Json.toJson(event), "--dry-run", "-");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().contains("\"filename\":\"a.png\""), "the chart's file name is cut in one pass");
+    }
 }
