@@ -6,6 +6,7 @@ import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.testing.BlockKitLimits;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.HostileInput;
+import dev.alertrelay.common.testing.HostileInputContract;
 import dev.alertrelay.common.testing.HostileJson;
 import dev.alertrelay.slack.testing.RecordingSlackSender;
 import dev.alertrelay.common.testing.TestContext;
@@ -17,71 +18,31 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Hostile and broken events through the whole handler: it posts a message Slack accepts, with every untrusted
  * character escaped, or rejects the event as invalid; it never fails any other way. Seeds are fixed so CI is repeatable.
  */
-class AlarmToSlackHostileInputTest {
+class AlarmToSlackHostileInputTest extends HostileInputContract {
 
-    private static final List<String> SAMPLES = samples();
+    private static final List<String> SAMPLES = samplesWhere(name -> name.startsWith("alarm-"));
     private static final String SNS_SAMPLE = "alarm-sns-alb-healthyhostcount.json";
 
-    private static List<String> samples() {
-        try (Stream<Path> files = Files.list(EventFiles.dir())) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("alarm-")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    protected List<String> samples() {
+        return SAMPLES;
     }
 
     /** Every state is posted, so every alarm goes through the formatter. */
-    private static void postsValidMessagesOrRejects(String event) {
+    @Override
+    protected void handlesOrRejects(String event) {
         RecordingSlackSender slack = new RecordingSlackSender();
         AlarmToSlackHandler handler = new AlarmToSlackHandler(Map.<String, String>of()::get, slack);
         HostileInput.completesOrRejects(event,
                 in -> handler.handleRequest(in, new ByteArrayOutputStream(), TestContext.of("alarm-to-slack")));
         slack.payloads().forEach(BlockKitLimits::assertValid);
-    }
-
-    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
-    @Property(tries = 400, seed = "6001")
-    void aSampleWithAnyFieldMutatedIsPostedWithinLimitsOrRejectedWithKeptSeed6001(@ForAll("mutatedSamples") String event) {
-        aSampleWithAnyFieldMutatedIsPostedWithinLimitsOrRejected(event);
-    }
-
-    @Property(tries = 400)
-    void aSampleWithAnyFieldMutatedIsPostedWithinLimitsOrRejected(@ForAll("mutatedSamples") String event) {
-        postsValidMessagesOrRejects(event);
-    }
-
-    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
-    @Property(tries = 200, seed = "6002")
-    void arbitraryJsonIsPostedWithinLimitsOrRejectedWithKeptSeed6002(@ForAll("arbitraryJson") String event) {
-        arbitraryJsonIsPostedWithinLimitsOrRejected(event);
-    }
-
-    @Property(tries = 200)
-    void arbitraryJsonIsPostedWithinLimitsOrRejected(@ForAll("arbitraryJson") String event) {
-        postsValidMessagesOrRejects(event);
-    }
-
-    /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
-    @Property(tries = 150, seed = "6003")
-    void aTruncatedSampleIsPostedWithinLimitsOrRejectedWithKeptSeed6003(@ForAll("truncatedSamples") String event) {
-        aTruncatedSampleIsPostedWithinLimitsOrRejected(event);
-    }
-
-    @Property(tries = 150)
-    void aTruncatedSampleIsPostedWithinLimitsOrRejected(@ForAll("truncatedSamples") String event) {
-        postsValidMessagesOrRejects(event);
     }
 
     /** The seed this property ran with before seeds were drawn fresh, kept as a fixed example. */
@@ -94,22 +55,7 @@ class AlarmToSlackHostileInputTest {
     void anSnsMessageOfAnyShapeIsPostedWithinLimitsOrRejected(@ForAll("snsMessages") String message) {
         JsonObject event = Json.parseObject(EventFiles.text(SNS_SAMPLE));
         event.getAsJsonArray("Records").get(0).getAsJsonObject().getAsJsonObject("Sns").add("Message", new JsonPrimitive(message));
-        postsValidMessagesOrRejects(Json.toJson(event));
-    }
-
-    @Provide
-    Arbitrary<String> mutatedSamples() {
-        return Arbitraries.of(SAMPLES).flatMap(name -> HostileJson.mutated(Json.parseObject(EventFiles.text(name))));
-    }
-
-    @Provide
-    Arbitrary<String> arbitraryJson() {
-        return HostileJson.documents();
-    }
-
-    @Provide
-    Arbitrary<String> truncatedSamples() {
-        return Arbitraries.of(SAMPLES).flatMap(name -> HostileJson.truncated(EventFiles.text(name)));
+        handlesOrRejects(Json.toJson(event));
     }
 
     /** Arbitrary JSON, hostile text, or the alarm JSON of the SNS sample with fields mutated. */

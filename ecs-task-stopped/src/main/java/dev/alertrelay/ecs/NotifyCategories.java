@@ -11,7 +11,7 @@ import java.util.Set;
  * ({@code crashed, out-of-memory}), or {@code all}. Unset or blank means every category except routine and completed.
  * An unknown name fails at start-up: a typo must not silently drop alerts.
  */
-public final class NotifyCategories {
+final class NotifyCategories {
 
     public static final String VARIABLE = "NOTIFY_CATEGORIES";
     private static final String ALL = "all";

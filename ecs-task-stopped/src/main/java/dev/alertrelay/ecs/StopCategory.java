@@ -6,7 +6,7 @@ import dev.alertrelay.slack.SlackMessage;
  * Why a task stopped, as an on-call engineer needs to know it: one category per STOPPED task, decided by
  * {@link TaskStopClassifier}. The configuration name is what {@code NOTIFY_CATEGORIES} lists.
  */
-public enum StopCategory {
+enum StopCategory {
 
     FAILED_TO_START("failed-to-start", "failed to start", ":no_entry:", SlackMessage.COLOR_DANGER, true),
     OUT_OF_MEMORY("out-of-memory", "ran out of memory", ":boom:", SlackMessage.COLOR_DANGER, true),

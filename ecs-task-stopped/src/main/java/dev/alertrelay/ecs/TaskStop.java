@@ -9,7 +9,7 @@ import java.util.List;
  * task fields of its {@code detail}. Any field may be null: AWS omits what it does not know (a task that never
  * started has no {@code startedAt}, a container that never ran has no exit code). Built by {@link TaskStopParser}.
  */
-public record TaskStop(
+record TaskStop(
         String account,
         String region,
         Instant eventTime,

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * Stop codes: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html (stopCode) and
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html
  */
-public final class TaskStopClassifier {
+final class TaskStopClassifier {
 
     static final String TASK_FAILED_TO_START = "TaskFailedToStart";
     static final String ESSENTIAL_CONTAINER_EXITED = "EssentialContainerExited";

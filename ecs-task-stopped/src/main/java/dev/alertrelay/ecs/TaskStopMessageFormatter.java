@@ -17,7 +17,7 @@ import java.util.List;
  * diagnosis and next step, the task's facts, the stopped reason, its containers (the likely culprit first) and
  * buttons to the console. Pure: all limits and escaping come from the common Block Kit builders.
  */
-public final class TaskStopMessageFormatter {
+final class TaskStopMessageFormatter {
 
     /** Containers listed one per line; the rest are counted, so a 30-container task still fits one section. */
     static final int CONTAINERS_LISTED_MAX = 8;

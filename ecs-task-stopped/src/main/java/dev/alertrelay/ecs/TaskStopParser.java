@@ -15,7 +15,7 @@ import java.util.List;
  * over time and omits those it does not know, so unknown fields are ignored and missing or mistyped ones read as null.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html
  */
-public final class TaskStopParser {
+final class TaskStopParser {
 
     public static final String DETAIL_TYPE = "ECS Task State Change";
 

@@ -20,7 +20,7 @@ import java.util.Optional;
  * The alarm path (a metric filter counting ERROR lines, its alarm, SNS): ALARM triggers and OK resolves the same
  * incident, because both carry the same dedup key; INSUFFICIENT_DATA sends nothing unless ALARM_INSUFFICIENT_DATA=trigger.
  */
-public final class AlarmIncidentFormatter {
+final class AlarmIncidentFormatter {
 
     private static final String DEDUP_KEY_PREFIX = "alert-relay-alarm:";
 

@@ -16,7 +16,7 @@ import dev.alertrelay.logs.pagerduty.DedupKey;
  * @param logGroup the log group the error was written to
  * @param text     the normalised headline
  */
-public record ErrorFingerprint(String logGroup, String text) {
+record ErrorFingerprint(String logGroup, String text) {
 
     /** Longer headlines are cut before normalising: what follows rarely tells errors apart and would only cost time. */
     static final int HEADLINE_CHARS = 600;

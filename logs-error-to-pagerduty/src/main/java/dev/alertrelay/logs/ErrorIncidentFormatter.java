@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>Everything taken from a log line passes through the {@link Redactor} before it is used, the headline before it is
  * fingerprinted, so the summary, the fingerprint, the query in the links and the samples are all redacted.
  */
-public final class ErrorIncidentFormatter {
+final class ErrorIncidentFormatter {
 
     /** What a batch became. */
     public record Incidents(List<PagerDutyEvent> events, int errorLines, int fingerprints, int folded, int platformLines,

@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  * @param owner       the AWS account that owns the log group
  * @param messageType DATA_MESSAGE, or CONTROL_MESSAGE when CloudWatch Logs only checks that the destination is reachable
  */
-public record LogsSubscriptionBatch(String owner, String logGroup, String logStream, String messageType, List<LogEvent> logEvents) {
+record LogsSubscriptionBatch(String owner, String logGroup, String logStream, String messageType, List<LogEvent> logEvents) {
 
     /** One log event as CloudWatch Logs delivers it; {@code timestamp} in epoch milliseconds. */
     public record LogEvent(String id, long timestamp, String message) {

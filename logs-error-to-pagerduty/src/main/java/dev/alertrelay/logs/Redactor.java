@@ -26,7 +26,7 @@ import java.util.List;
  * What RE2 cannot say (look-behind, look-ahead) is checked in code on the match. A rule is only run when one of its
  * anchor words occurs (found with {@link String#indexOf}), so an ordinary batch stays fast.
  */
-public final class Redactor {
+final class Redactor {
 
     public static final String REDACTED = "[REDACTED]";
 

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 /** Timestamps as alarms carry them: {@code 2018-04-16T15:34:56.438+0000} (alarm JSON) or ISO 8601 (SNS, EventBridge). */
-public final class AlarmTimes {
+final class AlarmTimes {
 
     /** Either offset style, or none (read as UTC). */
     private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()

@@ -4,7 +4,7 @@ package dev.alertrelay.common.alarm;
  * The parts of an ARN ({@code arn:partition:service:region:account:resource}) that alarms need.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
  */
-public record Arn(String partition, String service, String region, String accountId, String resource) {
+record Arn(String partition, String service, String region, String accountId, String resource) {
 
     private static final String ALARM_PREFIX = "alarm:";
 
