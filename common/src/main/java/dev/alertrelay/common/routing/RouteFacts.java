@@ -1,0 +1,42 @@
+package dev.alertrelay.common.routing;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What routes can match on, for one notification: its kind and the values of the keys that apply to that kind.
+ *
+ * @param kind   what the notification is about
+ * @param values the key's value for each key that applies (a missing value never matches)
+ * @param tags   the resource's tags, looked up only if a route asks for them (alarms: CloudWatch tags)
+ */
+public record RouteFacts(Kind kind, Map<String, String> values, Supplier<Map<String, String>> tags) {
+
+    /** The kinds of notification, and the match keys that apply to each. */
+    public enum Kind {
+        ALARM(Set.of("account", "region", "alarmName", "namespace", "tags", "state")),
+        ECS_STOP(Set.of("account", "region", "cluster", "service", "category", "tags")),
+        LOG_ERROR(Set.of("account", "region", "logGroup", "severity"));
+
+        private final Set<String> keys;
+
+        Kind(Set<String> keys) {
+            this.keys = keys;
+        }
+
+        public boolean has(String key) {
+            return keys.contains(key);
+        }
+    }
+
+    /** Every match key of any kind; anything else in a route's {@code match} is a mistake. */
+    static final Set<String> ALL_KEYS = Set.of("account", "region", "alarmName", "namespace", "tags", "state", "cluster", "service",
+            "category", "logGroup", "severity");
+
+    public RouteFacts {
+        values = Map.copyOf(values.entrySet().stream().filter(entry -> entry.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        tags = tags == null ? Map::of : tags;
+    }
+}

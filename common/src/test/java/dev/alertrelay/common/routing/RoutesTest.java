@@ -1,0 +1,172 @@
+package dev.alertrelay.common.routing;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The routes of examples/routes.json, key by key, and every way a document can be wrong. */
+class RoutesTest {
+
+    private static final Routes EXAMPLE = Routes.parse(example());
+
+    static String example() {
+        try {
+            return Files.readString(Path.of(System.getProperty("maven.multiModuleProjectDirectory", "..")).resolve("examples/routes.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RouteFacts alarm(String account, String region, String name, String namespace, String state, Map<String, String> tags) {
+        Map<String, String> values = new HashMap<>();
+        values.put("account", account);
+        values.put("region", region);
+        values.put("alarmName", name);
+        values.put("namespace", namespace);
+        values.put("state", state);
+        return new RouteFacts(RouteFacts.Kind.ALARM, values, () -> tags);
+    }
+
+    private static RouteFacts stop(String account, String cluster, String service, String category) {
+        return new RouteFacts(RouteFacts.Kind.ECS_STOP, Map.of("account", account, "region", "eu-west-1", "cluster", cluster,
+                "service", service, "category", category), Map::of);
+    }
+
+    private static RouteFacts logError(String account, String logGroup) {
+        return new RouteFacts(RouteFacts.Kind.LOG_ERROR, Map.of("account", account, "region", "eu-west-1", "logGroup", logGroup,
+                "severity", "error"), null);
+    }
+
+    @Test
+    void anAlarmNamedForATeamGoesToItsChannelAndItsRotationWithItsMention() {
+        Routes.Decision decision = EXAMPLE.route(alarm("999988887777", "eu-west-1", "payments-api-5xx", "AWS/Lambda", "ALARM", Map.of()));
+        assertEquals(List.of("payments"), decision.routes());
+        assertEquals(List.of(new Routes.SlackTarget("SLACK_WEBHOOK_URL_PAYMENTS", null)), decision.slack());
+        assertEquals(List.of("PAGERDUTY_ROUTING_KEY_PAYMENTS"), decision.routingKeys());
+        assertEquals(List.of("<!subteam^S0PAYMENTS>"), decision.mentions());
+    }
+
+    @Test
+    void anEcsStopMatchesOnlyWhenEveryEcsKeyOfTheRouteHolds() {
+        assertEquals(List.of("payments"), EXAMPLE.route(stop("999988887777", "prod-eu", "checkout-web", "crashed")).routes());
+        assertEquals(List.of("default"), EXAMPLE.route(stop("999988887777", "staging", "checkout-web", "crashed")).routes(),
+                "the cluster key applies to ECS stops and does not hold");
+    }
+
+    @Test
+    void keysOfAnotherKindAreIgnoredButAccountAndRegionApplyToEveryKind() {
+        assertEquals(List.of("payments"), EXAMPLE.route(logError("999988887777", "/aws/lambda/payments-api")).routes());
+        assertEquals(List.of("default"), EXAMPLE.route(logError("999988887777", "/aws/lambda/orders")).routes());
+        assertEquals(List.of("platform-edge"), EXAMPLE.route(logError("111122223333", "/aws/lambda/orders")).routes(),
+                "namespace and state do not apply to a log error, the account does and holds");
+        Routes alarmsOnly = Routes.parse("{\"routes\":[{\"name\":\"a\",\"match\":{\"alarmName\":[\"*\"]},\"slack\":{\"channel\":\"C0123456\"}}]}");
+        assertEquals(Routes.Decision.OWN_CONFIGURATION, alarmsOnly.route(stop("1", "prod", "web", "crashed")),
+                "a route naming only alarmName never catches an ECS stop");
+    }
+
+    @Test
+    void tagsHoldWhenEveryNamedTagHasItsValue() {
+        assertEquals(List.of("search"), EXAMPLE.route(alarm("999988887777", "us-east-1", "query-latency", "AWS/ES", "ALARM",
+                Map.of("team", "search", "env", "prod"))).routes());
+        assertEquals(List.of("default"), EXAMPLE.route(alarm("999988887777", "eu-west-1", "query-latency", "AWS/ES", "ALARM",
+                Map.of("team", "search"))).routes(), "the region does not hold");
+        assertEquals(List.of("default"), EXAMPLE.route(alarm("999988887777", "us-east-1", "query-latency", "AWS/ES", "ALARM",
+                Map.of())).routes(), "no tags: not search's");
+    }
+
+    @Test
+    void aNotificationGoesToEveryMatchingRouteOncePerDestination() {
+        Routes.Decision decision = EXAMPLE.route(alarm("111122223333", "us-east-1", "checkout-alb-5xx", "AWS/ApplicationELB",
+                "ALARM", Map.of("team", "search")));
+        assertEquals(List.of("payments", "search", "platform-edge"), decision.routes());
+        assertEquals(3, decision.slack().size());
+        assertEquals(List.of("PAGERDUTY_ROUTING_KEY_PAYMENTS", "PAGERDUTY_ROUTING_KEY_EDGE"), decision.routingKeys());
+    }
+
+    @Test
+    void aDropRouteSilencesWhateverElseMatches() {
+        Routes.Decision decision = EXAMPLE.route(alarm("444455556666", "us-east-1", "payments-api-5xx", "AWS/Lambda", "ALARM", Map.of()));
+        assertTrue(decision.dropped());
+        assertEquals("dev-accounts-quiet", decision.droppedBy());
+    }
+
+    @Test
+    void tagsAreLookedUpOnlyWhenARouteAsksForThem() {
+        int[] lookups = {0};
+        Routes noTags = Routes.parse("{\"routes\":[{\"name\":\"a\",\"match\":{\"alarmName\":[\"x*\"]},\"slack\":{\"channel\":\"C0123456\"}}]}");
+        noTags.route(new RouteFacts(RouteFacts.Kind.ALARM, Map.of("alarmName", "xy"), () -> {
+            lookups[0]++;
+            return Map.of();
+        }));
+        assertEquals(0, lookups[0]);
+        assertFalse(noTags.usesTags());
+        assertTrue(EXAMPLE.usesTags());
+    }
+
+    @Test
+    void withoutADefaultAnUnmatchedNotificationKeepsTheFunctionsOwnDestination() {
+        Routes routes = Routes.parse("{\"routes\":[{\"name\":\"a\",\"match\":{\"alarmName\":[\"x*\"]},\"slack\":{\"channel\":\"C0123456\"}}]}");
+        assertEquals(Routes.Decision.OWN_CONFIGURATION, routes.route(alarm("1", "r", "other", null, "ALARM", Map.of())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            not JSON                    | routes: [                                                              | not a JSON object
+            no routes array             | {"default":{"slack":{"webhook":"SLACK_WEBHOOK_URL"}}}                   | needs a "routes" array
+            unknown top key             | {"routes":[],"rotues":[]}                                               | unknown key "rotues"
+            a route without a name      | {"routes":[{"match":{"account":["1"]},"drop":true}]}                     | routes[0] has no "name"
+            unknown route key           | {"routes":[{"name":"a","match":{"account":["1"]},"drop":true,"x":1}]}    | route "a": unknown key "x"
+            unknown match key           | {"routes":[{"name":"a","match":{"acount":["1"]},"drop":true}]}           | route "a": match.acount is not a match key
+            no destination              | {"routes":[{"name":"a","match":{"account":["1"]}}]}                      | route "a" has no destination
+            a URL instead of a variable | {"routes":[{"name":"a","match":{"account":["1"]},"slack":{"webhook":"https://hooks.slack.com/x"}}]} | names the variable that holds the URL
+            both webhook and channel    | {"routes":[{"name":"a","match":{"account":["1"]},"slack":{"webhook":"A","channel":"C0123456"}}]} | exactly one of
+            a name used twice           | {"routes":[{"name":"a","match":{"account":["1"]},"drop":true},{"name":"a","match":{"account":["2"]},"drop":true}]} | the name is used twice
+            """)
+    void anInvalidDocumentIsNamedPrecisely(String kind, String document, String message) {
+        RoutesException e = assertThrows(RoutesException.class, () -> Routes.parse(document), kind);
+        assertTrue(e.getMessage().contains(message), kind + ": " + e.getMessage());
+    }
+
+    @Test
+    void aSecretVariableThatIsNotSetIsNamedWithItsRoute() {
+        Map<String, String> env = Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/X",
+                "SLACK_WEBHOOK_URL_PAYMENTS_PARAMETER", "/alert-relay/payments", "PAGERDUTY_ROUTING_KEY_PAYMENTS", "k",
+                "SLACK_WEBHOOK_URL_SEARCH", "u", "SLACK_WEBHOOK_URL_PLATFORM", "u");
+        RoutesException e = assertThrows(RoutesException.class, () -> EXAMPLE.requireSecrets(env::get));
+        assertEquals("route \"platform-edge\": pagerduty.routingKey names PAGERDUTY_ROUTING_KEY_EDGE, but none of"
+                + " PAGERDUTY_ROUTING_KEY_EDGE, PAGERDUTY_ROUTING_KEY_EDGE_ENCRYPTED or PAGERDUTY_ROUTING_KEY_EDGE_PARAMETER is set", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            payments-*, payments-api, true
+            payments-*, payment-api, false
+            *-prod, checkout-prod, true
+            *, anything, true
+            a*b*c, aXXbYYc, true
+            a*b*c, aXXbYY, false
+            exact, exact, true
+            exact, exactly, false
+            """)
+    void patternsUseStarAsTheOnlyWildcard(String pattern, String value, boolean matches) {
+        assertEquals(matches, Glob.matches(pattern, value));
+    }
+
+    @Test
+    void aPatternOfManyStarsAgainstALongNameEnds() {
+        assertFalse(Glob.matches("*a*a*a*a*a*a*a*b", "a".repeat(5_000)));
+    }
+}
