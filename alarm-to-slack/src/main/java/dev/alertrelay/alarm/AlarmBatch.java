@@ -12,6 +12,7 @@ import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretException;
 import dev.alertrelay.common.text.Truncate;
 import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.SlackNotifier.Destination;
 import dev.alertrelay.slack.SlackNotifier.Notification;
 
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * The queue path: an SQS batch of alarm changes (the alarm topic and the EventBridge alarm rule deliver to a queue with
@@ -38,24 +38,26 @@ final class AlarmBatch {
     private static final int REMEMBERED_DELIVERIES = 1024;
     private static final int LOGGED_NAME_MAX = 120;
 
+    /** How the handler routes and words alarm notifications; the batch decides only what goes together. */
+    interface Notifications {
+        AlarmRouting.Routed route(CloudWatchAlarm alarm, Deadline deadline);
+
+        Notification single(CloudWatchAlarm alarm, Destination where, AlarmRouting.Routed routed, Deadline deadline);
+
+        Notification storm(List<CloudWatchAlarm> alarms, Destination where, List<AlarmRouting.Routed> routed, Deadline deadline);
+    }
+
     private final NotifyStates notifyStates;
     private final SlackNotifier slack;
     private final int threshold;
-    private final BiFunction<CloudWatchAlarm, Deadline, Notification> single;
-    private final BiFunction<List<CloudWatchAlarm>, Deadline, Notification> storm;
+    private final Notifications notifications;
     private final RecentDeliveries delivered = new RecentDeliveries(REMEMBERED_DELIVERIES);
 
-    /**
-     * @param single how one alarm change is notified (its message, its thread in app mode)
-     * @param storm  how several changes to one state are notified together
-     */
-    AlarmBatch(NotifyStates notifyStates, SlackNotifier slack, int threshold, BiFunction<CloudWatchAlarm, Deadline, Notification> single,
-               BiFunction<List<CloudWatchAlarm>, Deadline, Notification> storm) {
+    AlarmBatch(NotifyStates notifyStates, SlackNotifier slack, int threshold, Notifications notifications) {
         this.notifyStates = notifyStates;
         this.slack = slack;
         this.threshold = threshold;
-        this.single = single;
-        this.storm = storm;
+        this.notifications = notifications;
     }
 
     /** {@code STORM_THRESHOLD}: how many changes to one state in a batch make a storm (default 3; 0 or 1: never fold). */
@@ -75,8 +77,8 @@ final class AlarmBatch {
         }
     }
 
-    /** One message to post and the SQS messages it answers for. */
-    private record Unit(String description, Notification notification, Set<String> messageIds, List<String> keys) {
+    /** One message to post, where, and the SQS messages it answers for. */
+    private record Unit(String description, Destination where, Notification notification, Set<String> messageIds, List<String> keys) {
     }
 
     /** @return the SQS message ids Lambda should redeliver */
@@ -100,20 +102,40 @@ final class AlarmBatch {
                 }
                 case AlarmConfigurationChange change -> skipped++;
                 case OtherSnsMessage message -> others.add(new Unit("non-alarm SNS message from " + message.topicName(),
-                        Notification.standalone(SnsMessageFormatter.format(message)), Set.of(item.messageId()), List.of()));
+                        slack.defaultDestination(), Notification.standalone(SnsMessageFormatter.format(message)),
+                        Set.of(item.messageId()), List.of()));
             }
+        }
+        Map<String, AlarmRouting.Routed> routes = new LinkedHashMap<>();
+        Map<Destination, List<String>> byDestination = new LinkedHashMap<>();
+        for (Map.Entry<String, CloudWatchAlarm> alarm : alarms.entrySet()) {
+            AlarmRouting.Routed routed = notifications.route(alarm.getValue(), deadline);
+            if (routed.dropped()) {
+                skipped++;
+                delivered.recordDelivered(alarm.getKey());
+                Log.info("alarm-to-slack: " + describe(alarm.getValue()) + " dropped by route " + routed.droppedBy());
+                continue;
+            }
+            routes.put(alarm.getKey(), routed);
+            routed.destinations().forEach(where -> byDestination.computeIfAbsent(where, d -> new ArrayList<>()).add(alarm.getKey()));
         }
         List<Unit> units = new ArrayList<>();
         for (AlarmState state : List.of(AlarmState.ALARM, AlarmState.INSUFFICIENT_DATA, AlarmState.OK)) {
-            List<String> keys = alarms.keySet().stream().filter(key -> alarms.get(key).state() == state).toList();
-            if (keys.size() >= threshold) {
-                List<CloudWatchAlarm> changed = keys.stream().map(alarms::get).toList();
-                Set<String> messageIds = new LinkedHashSet<>();
-                keys.forEach(key -> messageIds.addAll(messagesOf.get(key)));
-                units.add(new Unit("storm of " + AlarmStormFormatter.headline(changed), storm.apply(changed, deadline), messageIds, keys));
-            } else {
-                for (String key : keys) {
-                    units.add(new Unit(describe(alarms.get(key)), single.apply(alarms.get(key), deadline), messagesOf.get(key), List.of(key)));
+            for (Map.Entry<Destination, List<String>> destination : byDestination.entrySet()) {
+                Destination where = destination.getKey();
+                List<String> keys = destination.getValue().stream().filter(key -> alarms.get(key).state() == state).toList();
+                String to = routes.values().stream().anyMatch(routed -> !routed.routes().isEmpty()) ? " to " + where.describe() : "";
+                if (keys.size() >= threshold) {
+                    List<CloudWatchAlarm> changed = keys.stream().map(alarms::get).toList();
+                    Set<String> messageIds = new LinkedHashSet<>();
+                    keys.forEach(key -> messageIds.addAll(messagesOf.get(key)));
+                    units.add(new Unit("storm of " + AlarmStormFormatter.headline(changed) + to, where,
+                            notifications.storm(changed, where, keys.stream().map(routes::get).toList(), deadline), messageIds, keys));
+                } else {
+                    for (String key : keys) {
+                        units.add(new Unit(describe(alarms.get(key)) + to, where,
+                                notifications.single(alarms.get(key), where, routes.get(key), deadline), messagesOf.get(key), List.of(key)));
+                    }
                 }
             }
         }
@@ -122,12 +144,19 @@ final class AlarmBatch {
         List<String> outcomes = new ArrayList<>();
         for (Unit unit : units) {
             try {
-                outcomes.add(slack.send(unit.notification(), deadline) + ": " + unit.description());
-                unit.keys().forEach(delivered::recordDelivered);
+                outcomes.add(slack.send(unit.notification(), unit.where(), deadline) + ": " + unit.description());
             } catch (DeliveryException | SecretException e) {
                 Log.error("alarm-to-slack could not deliver " + unit.description() + ": " + e.getMessage() + "; its "
                         + unit.messageIds().size() + " SQS message(s) are reported failed and will be redelivered");
                 failed.addAll(unit.messageIds());
+            }
+        }
+        // A change counts as shown once every message it belongs to was posted: one that failed anywhere is redelivered
+        // whole (and may then show twice where it did arrive: better than lost).
+        for (Unit unit : units) {
+            if (!failed.containsAll(unit.messageIds())) {
+                unit.keys().stream().filter(key -> messagesOf.get(key).stream().noneMatch(failed::contains))
+                        .forEach(delivered::recordDelivered);
             }
         }
         Log.info("alarm-to-slack batch: messages=" + items.size() + " alarms=" + alarms.size() + " posts=" + units.size()

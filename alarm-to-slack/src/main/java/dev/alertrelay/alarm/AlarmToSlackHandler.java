@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.alarm.AlarmConfigurationChange;
 import dev.alertrelay.common.alarm.AlarmEvents;
+import dev.alertrelay.common.alarm.AlarmState;
+import dev.alertrelay.common.aws.OnFirstUse;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.alarm.OtherSnsMessage;
 import dev.alertrelay.common.delivery.DryRun;
@@ -12,6 +14,7 @@ import dev.alertrelay.common.event.BatchItemFailures;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.SlackNotifier;
@@ -36,15 +39,20 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
 
     private final NotifyStates notifyStates;
     private final SlackNotifier slack;
+    private final AlarmRouting routing;
     /** Charts uploaded into app-mode threads; null in webhook mode or with {@code ALARM_CHARTS=off}. */
     private final AlarmCharts charts;
     private final AlarmBatch queueBatch;
 
     public AlarmToSlackHandler() {
-        this(System::getenv, notifier(System::getenv, SecretResolver.fromEnvironment(), DryRun.enabled()));
+        this(System::getenv, SecretResolver.fromEnvironment(), DryRun.enabled());
         SnapStartPriming.register("/priming/alarm-sns-alb-healthyhostcount.json", sample ->
                 new AlarmToSlackHandler(System::getenv, (message, deadline) -> { })
                         .handleRequest(sample, OutputStream.nullOutputStream(), null));
+    }
+
+    private AlarmToSlackHandler(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
+        this(env, notifier(env, secrets, dryRun), RoutesSource.fromEnvironment(env, secrets));
     }
 
     AlarmToSlackHandler(Function<String, String> env, SlackSender slack) {
@@ -52,14 +60,49 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
     }
 
     AlarmToSlackHandler(Function<String, String> env, SlackNotifier slack) {
+        this(env, slack, RoutesSource.fromEnvironment(env, new SecretResolver(env)));
+    }
+
+    AlarmToSlackHandler(Function<String, String> env, SlackNotifier slack, RoutesSource routes) {
+        this(env, slack, routes, cloudWatchTags(env));
+    }
+
+    /** @param tags an alarm ARN's tags, for routes that match on them */
+    AlarmToSlackHandler(Function<String, String> env, SlackNotifier slack, RoutesSource routes,
+                        java.util.function.BiFunction<String, Deadline, java.util.Map<String, String>> tags) {
         this.notifyStates = NotifyStates.parse(env.apply(NotifyStates.VARIABLE));
         this.slack = slack;
+        this.routing = new AlarmRouting(routes, slack, tags);
         this.charts = slack.webApi().filter(api -> AlarmCharts.enabled(env.apply(AlarmCharts.VARIABLE)))
                 .map(api -> new AlarmCharts(slack.dryRun() ? AlarmToSlackHandler::printChartRequest
                         : new CloudWatchChartImages(env), api))
                 .orElse(null);
         this.queueBatch = new AlarmBatch(notifyStates, slack, AlarmBatch.threshold(env.apply(AlarmBatch.THRESHOLD_VARIABLE)),
-                this::notification, this::stormNotification);
+                new AlarmBatch.Notifications() {
+                    @Override
+                    public AlarmRouting.Routed route(CloudWatchAlarm alarm, Deadline deadline) {
+                        return routing.route(alarm, deadline);
+                    }
+
+                    @Override
+                    public SlackNotifier.Notification single(CloudWatchAlarm alarm, SlackNotifier.Destination where,
+                                                             AlarmRouting.Routed routed, Deadline deadline) {
+                        return notification(alarm, where, routed, deadline);
+                    }
+
+                    @Override
+                    public SlackNotifier.Notification storm(List<CloudWatchAlarm> alarms, SlackNotifier.Destination where,
+                                                            List<AlarmRouting.Routed> routed, Deadline deadline) {
+                        return stormNotification(alarms, where, routed, deadline);
+                    }
+                });
+    }
+
+    /** CloudWatch's tags of an alarm, the client built on first use: only routes that match on tags load it. */
+    private static java.util.function.BiFunction<String, Deadline, java.util.Map<String, String>> cloudWatchTags(
+            Function<String, String> env) {
+        java.util.function.Supplier<AlarmTags> tags = OnFirstUse.of(() -> new AlarmTags(env));
+        return (arn, deadline) -> tags.get().of(arn, deadline);
     }
 
     /**
@@ -87,7 +130,7 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
             switch (item.notification()) {
                 case CloudWatchAlarm alarm when !notifyStates.includes(alarm.state()) ->
                         outcomes.add("skipped " + describe(alarm) + " (state not in " + NotifyStates.VARIABLE + ")");
-                case CloudWatchAlarm alarm -> outcomes.add(slack.send(notification(alarm, deadline), deadline) + ": " + describe(alarm));
+                case CloudWatchAlarm alarm -> outcomes.add(deliver(alarm, deadline));
                 case AlarmConfigurationChange change -> outcomes.add("skipped configuration change (" + change.operation()
                         + ") of alarm " + Truncate.toLength(change.alarmName(), LOGGED_NAME_MAX) + ": not a state change");
                 case OtherSnsMessage message -> {
@@ -99,32 +142,58 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
         Log.info("alarm-to-slack: " + (outcomes.isEmpty() ? "no records, nothing sent" : String.join("; ", outcomes)));
     }
 
+    /** One alarm on the direct path: to each destination its routes name (or the function's own), or dropped. */
+    private String deliver(CloudWatchAlarm alarm, Deadline deadline) {
+        AlarmRouting.Routed routed = routing.route(alarm, deadline);
+        if (routed.dropped()) {
+            return "dropped by route " + routed.droppedBy() + ": " + describe(alarm);
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (SlackNotifier.Destination where : routed.destinations()) {
+            outcomes.add(slack.send(notification(alarm, where, routed, deadline), where, deadline));
+        }
+        return String.join(", ", outcomes) + ": " + describe(alarm) + routed.describe();
+    }
+
     /**
-     * The alarm's message, and in app mode its thread: the open storm's thread when the alarm is one of its alarms or
-     * joins it, else one thread per alarm lifecycle, with the chart after the first post.
+     * The alarm's message for one destination, and in app mode its thread there: the open storm's thread when the
+     * alarm is one of its alarms or joins it, else one thread per alarm lifecycle, with the chart after the first post.
      */
-    private SlackNotifier.Notification notification(CloudWatchAlarm alarm, Deadline deadline) {
-        SlackMessage message = AlarmMessageFormatter.format(alarm);
+    private SlackNotifier.Notification notification(CloudWatchAlarm alarm, SlackNotifier.Destination where,
+                                                    AlarmRouting.Routed routed, Deadline deadline) {
+        SlackMessage message = routed.decorate(AlarmMessageFormatter.format(alarm), alarm.state());
         if (slack.webApi().isPresent()) {
-            String stormId = StormThreadPlanner.threadId(slack.defaultDestination());
+            String stormId = StormThreadPlanner.threadId(where);
             ThreadRecord storm = slack.threadRecord(stormId, deadline).orElse(null);
             if (StormThreadPlanner.belongs(alarm, storm, deadline.now())) {
                 return SlackNotifier.Notification.inThread(message, stormId, StormThreadPlanner.memberKey(alarm),
-                        current -> StormThreadPlanner.planMember(alarm, current, deadline.now()));
+                        current -> routed.decorate(StormThreadPlanner.planMember(alarm, current, deadline.now()), alarm.state()));
             }
         }
-        return SlackNotifier.Notification.inThread(message, AlarmThreadPlanner.threadId(alarm), AlarmThreadPlanner.notificationKey(alarm),
-                current -> AlarmThreadPlanner.plan(alarm, current, charts == null ? null : charts.uploadInto(alarm, deadline)));
+        return SlackNotifier.Notification.inThread(message, threadId(alarm, where), AlarmThreadPlanner.notificationKey(alarm),
+                current -> routed.decorate(AlarmThreadPlanner.plan(alarm, current, charts == null ? null : charts.uploadInto(alarm, deadline)),
+                        alarm.state()));
     }
 
-    /** Several alarms that changed to one state together: one message; in app mode, one storm thread. */
-    private SlackNotifier.Notification stormNotification(List<CloudWatchAlarm> alarms, Deadline deadline) {
-        SlackMessage digest = AlarmStormFormatter.format(alarms);
+    /** An alarm's thread in the function's own channel keeps its old key; in a route's channel, the channel is part of it. */
+    private String threadId(CloudWatchAlarm alarm, SlackNotifier.Destination where) {
+        String id = AlarmThreadPlanner.threadId(alarm);
+        return where.equals(slack.defaultDestination()) ? id : id + "|" + where.describe();
+    }
+
+    /** Several alarms that changed to one state together: one message; in app mode, one storm thread per channel. */
+    private SlackNotifier.Notification stormNotification(List<CloudWatchAlarm> alarms, SlackNotifier.Destination where,
+                                                         List<AlarmRouting.Routed> routed, Deadline deadline) {
+        List<String> mentions = routed.stream().flatMap(r -> r.mentions().stream()).distinct().toList();
+        String note = routed.stream().map(AlarmRouting.Routed::note).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        AlarmRouting.Routed together = new AlarmRouting.Routed(List.of(where), mentions, note, null, List.of());
+        AlarmState state = alarms.get(0).state();
+        SlackMessage digest = together.decorate(AlarmStormFormatter.format(alarms), state);
         if (slack.webApi().isEmpty()) {
             return SlackNotifier.Notification.standalone(digest);
         }
-        return SlackNotifier.Notification.inThread(digest, StormThreadPlanner.threadId(slack.defaultDestination()),
-                StormThreadPlanner.stormKey(alarms), current -> StormThreadPlanner.planStorm(alarms, current, deadline.now()));
+        return SlackNotifier.Notification.inThread(digest, StormThreadPlanner.threadId(where), StormThreadPlanner.stormKey(alarms),
+                current -> together.decorate(StormThreadPlanner.planStorm(alarms, current, deadline.now()), state));
     }
 
     /** The dry run's chart: the CloudWatch call it would make, printed like the Slack calls; no image. */

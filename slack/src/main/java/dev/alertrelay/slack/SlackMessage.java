@@ -2,6 +2,7 @@ package dev.alertrelay.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.alertrelay.common.text.Truncate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,54 @@ public final class SlackMessage {
         this.color = builder.color;
     }
 
+    private SlackMessage(String text, List<JsonObject> blocks, String color, List<JsonObject> attachmentBlocks) {
+        this.text = text;
+        this.blocks = blocks;
+        this.color = color;
+        this.attachmentBlocks = attachmentBlocks;
+    }
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The mention forms Slack documents: a user group, a user, {@code @here}, {@code @channel}. */
+    private static final java.util.regex.Pattern MENTION =
+            java.util.regex.Pattern.compile("<(?:!subteam\\^[A-Z0-9]{1,20}|@[UW][A-Z0-9]{1,20}|!here|!channel)>");
+
+    /**
+     * This message with {@code mentions} (a route's, such as {@code <!subteam^S0PAYMENTS>}) in front of its
+     * notification text and as its first block, so that the people named are notified on their phones. Mentions come
+     * from the routes document, not from events; anything not of a documented mention form is shown escaped, never
+     * as a mention.
+     */
+    public SlackMessage withMentions(List<String> mentions) {
+        if (mentions.isEmpty()) {
+            return this;
+        }
+        List<String> rendered = mentions.stream()
+                .map(mention -> MENTION.matcher(mention).matches() ? mention : Mrkdwn.escape(mention)).toList();
+        String joined = String.join(" ", rendered);
+        String newText = Truncate.toLength(joined + " " + text, TEXT_MAX);
+        List<JsonObject> newBlocks = new ArrayList<>();
+        newBlocks.add(Blocks.section(Mrkdwn.trusted(joined)));
+        newBlocks.addAll(blocks);
+        List<JsonObject> attached = attachmentBlocks;
+        if (newBlocks.size() + attached.size() > MAX_BLOCKS) {
+            attached = capped(attached, MAX_BLOCKS - newBlocks.size());
+        }
+        return new SlackMessage(newText, List.copyOf(newBlocks), color, attached);
+    }
+
+    /** This message with a context line at the end (something the reader must know, such as invalid routes). */
+    public SlackMessage withNote(String untrustedNote) {
+        List<JsonObject> newBlocks = new ArrayList<>(blocks.size() >= MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS - 1) : blocks);
+        List<JsonObject> attached = attachmentBlocks;
+        newBlocks.add(Blocks.context(List.of(Mrkdwn.italic(untrustedNote))));
+        if (newBlocks.size() + attached.size() > MAX_BLOCKS) {
+            attached = capped(attached, MAX_BLOCKS - newBlocks.size());
+        }
+        return new SlackMessage(text, List.copyOf(newBlocks), color, attached);
     }
 
     /** The top-level notification text, for tests and logs. */

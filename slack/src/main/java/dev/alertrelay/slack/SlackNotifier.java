@@ -3,6 +3,7 @@ package dev.alertrelay.slack;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.routing.Routes;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.api.SlackWebApi;
 import dev.alertrelay.slack.thread.DynamoDbThreadStore;
@@ -38,6 +39,19 @@ public final class SlackNotifier {
 
         /** A channel of the Slack app, by id ({@code C0123456789}). */
         record Channel(String id) implements Destination {
+        }
+
+        /** A route's Slack destination. */
+        static Destination of(Routes.SlackTarget target) {
+            return target.webhook() != null ? new Webhook(target.webhook()) : new Channel(target.channel());
+        }
+
+        /** How a log line names it: the secret variable or the channel id, never a URL. */
+        default String describe() {
+            return switch (this) {
+                case Webhook webhook -> webhook.secretName();
+                case Channel channel -> "channel " + channel.id();
+            };
         }
     }
 
@@ -100,6 +114,16 @@ public final class SlackNotifier {
         }, null, null);
         notifier.webhooks.put(SlackSender.WEBHOOK_SECRET, sender);
         return notifier;
+    }
+
+    /** Webhook mode where each webhook name has its own sender (tests of routing). */
+    public static SlackNotifier webhooks(Function<String, SlackSender> byName) {
+        return new SlackNotifier(false, new Destination.Webhook(SlackSender.WEBHOOK_SECRET), byName, null, null);
+    }
+
+    /** Where a route's Slack destination goes through this notifier (a channel needs app mode). */
+    public Destination destinationOf(Routes.SlackTarget target) {
+        return Destination.of(target);
     }
 
     /** Slack app mode posting to {@code channel} through {@code threads} (tests). */

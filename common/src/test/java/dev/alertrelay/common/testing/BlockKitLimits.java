@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 public final class BlockKitLimits {
 
     /** Slack's own tokens are allowed; any other '<' in mrkdwn means untrusted text was not escaped. */
-    private static final Pattern TOKEN = Pattern.compile("<(https?://[^|<>\\s]+\\|[^<>]*|!date\\^\\d+\\^[^|<>]+\\|[^<>]*)>");
+    /** Links, dates, and the mention forms a route may add (a user group, a user, @here, @channel). */
+    private static final Pattern TOKEN = Pattern.compile("<(https?://[^|<>\\s]+\\|[^<>]*|!date\\^\\d+\\^[^|<>]+\\|[^<>]*"
+            + "|!subteam\\^[A-Z0-9]{1,20}|@[UW][A-Z0-9]{1,20}|!here|!channel)>");
 
     private BlockKitLimits() {
     }
