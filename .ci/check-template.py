@@ -10,8 +10,9 @@
   sns:Publish to every principal outside a condition: within one account an IAM policy alone can allow Publish,
   so only a Deny keeps forged alarms out.
 
-The IAM checks run on the template as SAM transforms it (the same transform cfn-lint applies), so statements that SAM
-policy templates such as KMSDecryptPolicy or SSMParameterReadPolicy expand to are checked too.
+The IAM checks run on the template as its transforms leave it (AWS::LanguageExtensions' Fn::ForEach loops expanded,
+then SAM's resources, as cfn-lint transforms them), so statements that SAM policy templates such as KMSDecryptPolicy or
+SSMParameterReadPolicy expand to are checked too; the function checks read the functions as written, loops expanded.
 """
 import copy
 import fnmatch
@@ -22,16 +23,29 @@ from cfnlint.template import Template
 from cfnlint.template.transforms.transform import Transform
 
 FORBIDDEN_SSM_ACTIONS = ("ssm:DescribeParameters", "ssm:GetParameters", "ssm:GetParametersByPath")
+SAM = "AWS::Serverless-2016-10-31"
 
 path = sys.argv[1] if len(sys.argv) > 1 else "template.yaml"
 source, errors = decode_str(open(path).read())
 if errors:
     sys.exit(f"template does not parse: {errors}")
-transformed = Template(path, copy.deepcopy(source), ["us-east-1"])
-transform_errors = Transform().transform(transformed)
-if transform_errors:
-    sys.exit(f"template does not transform: {transform_errors}")
-resources = transformed.template["Resources"]
+declared = source.get("Transform", [])
+declared = declared if isinstance(declared, list) else [declared]
+
+
+def transformed(transforms):
+    """The template after the given transforms, in the order it declares them."""
+    template = copy.deepcopy(source)
+    template["Transform"] = transforms
+    cfn = Template(path, template, ["us-east-1"])
+    transform_errors = Transform().transform(cfn)
+    if transform_errors:
+        sys.exit(f"template does not transform: {transform_errors}")
+    return cfn.template
+
+
+written = transformed([t for t in declared if t != SAM])
+resources = transformed(declared)["Resources"]
 
 problems = []
 
@@ -110,7 +124,7 @@ def role_statements(function_name):
     return [s for s in found if s.get("Effect") == "Allow"]
 
 
-for name, resource in source["Resources"].items():
+for name, resource in written["Resources"].items():
     if resource.get("Type") != "AWS::Serverless::Function":
         continue
     props = resource.get("Properties", {})
@@ -126,7 +140,7 @@ for name, resource in source["Resources"].items():
         if (variable.endswith("_ENCRYPTED") or variable == "kmsEncryptedHookUrl") and not decrypts_own_ciphertext:
             problems.append(f"{name}: {variable} is set but the function may not kms:Decrypt with its own name as"
                             " encryption context (LambdaFunctionName)")
-    if "AutoPublishAlias" not in props and "AutoPublishAlias" not in source.get("Globals", {}).get("Function", {}):
+    if "AutoPublishAlias" not in props and "AutoPublishAlias" not in written.get("Globals", {}).get("Function", {}):
         problems.append(f"{name}: no AutoPublishAlias, so SnapStart never applies")
 
 for name, resource in resources.items():
