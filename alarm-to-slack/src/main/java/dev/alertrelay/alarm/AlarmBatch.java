@@ -12,6 +12,7 @@ import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretException;
 import dev.alertrelay.common.text.Truncate;
 import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.SlackRoute;
 import dev.alertrelay.slack.SlackNotifier.Destination;
 import dev.alertrelay.slack.SlackNotifier.Notification;
 
@@ -40,11 +41,11 @@ final class AlarmBatch {
 
     /** How the handler routes and words alarm notifications; the batch decides only what goes together. */
     interface Notifications {
-        AlarmRouting.Routed route(CloudWatchAlarm alarm, Deadline deadline);
+        SlackRoute route(CloudWatchAlarm alarm, Deadline deadline);
 
-        Notification single(CloudWatchAlarm alarm, Destination where, AlarmRouting.Routed routed, Deadline deadline);
+        Notification single(CloudWatchAlarm alarm, Destination where, SlackRoute routed, Deadline deadline);
 
-        Notification storm(List<CloudWatchAlarm> alarms, Destination where, List<AlarmRouting.Routed> routed, Deadline deadline);
+        Notification storm(List<CloudWatchAlarm> alarms, Destination where, List<SlackRoute> routed, Deadline deadline);
     }
 
     private final NotifyStates notifyStates;
@@ -106,10 +107,10 @@ final class AlarmBatch {
                         Set.of(item.messageId()), List.of()));
             }
         }
-        Map<String, AlarmRouting.Routed> routes = new LinkedHashMap<>();
+        Map<String, SlackRoute> routes = new LinkedHashMap<>();
         Map<Destination, List<String>> byDestination = new LinkedHashMap<>();
         for (Map.Entry<String, CloudWatchAlarm> alarm : alarms.entrySet()) {
-            AlarmRouting.Routed routed = notifications.route(alarm.getValue(), deadline);
+            SlackRoute routed = notifications.route(alarm.getValue(), deadline);
             if (routed.dropped()) {
                 skipped++;
                 delivered.recordDelivered(alarm.getKey());

@@ -1,56 +1,19 @@
 package dev.alertrelay.alarm;
 
-import dev.alertrelay.common.alarm.AlarmState;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.routing.RouteFacts;
-import dev.alertrelay.common.routing.Routes;
 import dev.alertrelay.common.routing.RoutesSource;
-import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.SlackNotifier;
-import dev.alertrelay.slack.SlackNotifier.Destination;
-import dev.alertrelay.slack.thread.ThreadPost;
+import dev.alertrelay.slack.SlackRoute;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/**
- * Where each alarm goes (README, "Routing many teams"): the Slack destinations of the routes it matches, with their
- * mentions on ALARM, or the function's own destination when no route matches or no routes are configured. An alarm a
- * drop route matches is not posted. An invalid routes document sends the alarm to the function's own destination with
- * a line saying why.
- */
+/** An alarm's route facts (account, region, name, namespace, state, tags) and where they send it ({@link SlackRoute}). */
 final class AlarmRouting {
-
-    /**
-     * @param destinations where to post (never empty unless dropped)
-     * @param routes       the routes that chose them, for the log line
-     */
-    record Routed(List<Destination> destinations, List<String> mentions, String note, String droppedBy, List<String> routes) {
-
-        boolean dropped() {
-            return droppedBy != null;
-        }
-
-        /** The message as this route sends it: its mentions on an ALARM (phones ring), never on OK; the note if any. */
-        SlackMessage decorate(SlackMessage message, AlarmState state) {
-            SlackMessage decorated = state == AlarmState.ALARM ? message.withMentions(mentions) : message;
-            return note == null ? decorated : decorated.withNote(note);
-        }
-
-        ThreadPost decorate(ThreadPost post, AlarmState state) {
-            return new ThreadPost(post.kind(), decorate(post.message(), state), post.topUpdate(), post.closes(), post.since(),
-                    post.state(), post.stateTime(), post.facts(), post.afterStart());
-        }
-
-        String describe() {
-            return routes.isEmpty() ? "" : " -> route " + String.join(", ", routes) + " ("
-                    + String.join(", ", destinations.stream().map(Destination::describe).toList()) + ")";
-        }
-    }
 
     private final RoutesSource routes;
     private final SlackNotifier slack;
@@ -63,15 +26,8 @@ final class AlarmRouting {
         this.tags = tags;
     }
 
-    Routed route(CloudWatchAlarm alarm, Deadline deadline) {
-        Routes.Decision decision = routes.decide(facts(alarm, arn -> tags.apply(arn, deadline)), deadline);
-        if (decision.dropped()) {
-            return new Routed(List.of(), List.of(), null, decision.droppedBy(), decision.routes());
-        }
-        List<Destination> destinations = decision.slack().isEmpty() ? List.of(slack.defaultDestination())
-                : decision.slack().stream().map(slack::destinationOf).distinct().toList();
-        return new Routed(destinations, decision.mentions(), decision.problem(), null,
-                decision.slack().isEmpty() ? List.of() : decision.routes());
+    SlackRoute route(CloudWatchAlarm alarm, Deadline deadline) {
+        return SlackRoute.decide(routes, slack, facts(alarm, arn -> tags.apply(arn, deadline)), deadline);
     }
 
     static RouteFacts facts(CloudWatchAlarm alarm, Function<String, Map<String, String>> tags) {

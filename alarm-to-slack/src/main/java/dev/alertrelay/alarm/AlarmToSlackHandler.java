@@ -18,6 +18,7 @@ import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.SlackRoute;
 import dev.alertrelay.slack.thread.ThreadRecord;
 import dev.alertrelay.slack.SlackSender;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
@@ -80,19 +81,19 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
         this.queueBatch = new AlarmBatch(notifyStates, slack, AlarmBatch.threshold(env.apply(AlarmBatch.THRESHOLD_VARIABLE)),
                 new AlarmBatch.Notifications() {
                     @Override
-                    public AlarmRouting.Routed route(CloudWatchAlarm alarm, Deadline deadline) {
+                    public SlackRoute route(CloudWatchAlarm alarm, Deadline deadline) {
                         return routing.route(alarm, deadline);
                     }
 
                     @Override
                     public SlackNotifier.Notification single(CloudWatchAlarm alarm, SlackNotifier.Destination where,
-                                                             AlarmRouting.Routed routed, Deadline deadline) {
+                                                             SlackRoute routed, Deadline deadline) {
                         return notification(alarm, where, routed, deadline);
                     }
 
                     @Override
                     public SlackNotifier.Notification storm(List<CloudWatchAlarm> alarms, SlackNotifier.Destination where,
-                                                            List<AlarmRouting.Routed> routed, Deadline deadline) {
+                                                            List<SlackRoute> routed, Deadline deadline) {
                         return stormNotification(alarms, where, routed, deadline);
                     }
                 });
@@ -144,7 +145,7 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
 
     /** One alarm on the direct path: to each destination its routes name (or the function's own), or dropped. */
     private String deliver(CloudWatchAlarm alarm, Deadline deadline) {
-        AlarmRouting.Routed routed = routing.route(alarm, deadline);
+        SlackRoute routed = routing.route(alarm, deadline);
         if (routed.dropped()) {
             return "dropped by route " + routed.droppedBy() + ": " + describe(alarm);
         }
@@ -160,19 +161,19 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
      * alarm is one of its alarms or joins it, else one thread per alarm lifecycle, with the chart after the first post.
      */
     private SlackNotifier.Notification notification(CloudWatchAlarm alarm, SlackNotifier.Destination where,
-                                                    AlarmRouting.Routed routed, Deadline deadline) {
-        SlackMessage message = routed.decorate(AlarmMessageFormatter.format(alarm), alarm.state());
+                                                    SlackRoute routed, Deadline deadline) {
+        SlackMessage message = routed.decorate(AlarmMessageFormatter.format(alarm), alarm.state() == AlarmState.ALARM);
         if (slack.webApi().isPresent()) {
             String stormId = StormThreadPlanner.threadId(where);
             ThreadRecord storm = slack.threadRecord(stormId, deadline).orElse(null);
             if (StormThreadPlanner.belongs(alarm, storm, deadline.now())) {
                 return SlackNotifier.Notification.inThread(message, stormId, StormThreadPlanner.memberKey(alarm),
-                        current -> routed.decorate(StormThreadPlanner.planMember(alarm, current, deadline.now()), alarm.state()));
+                        current -> routed.decorate(StormThreadPlanner.planMember(alarm, current, deadline.now()), alarm.state() == AlarmState.ALARM));
             }
         }
         return SlackNotifier.Notification.inThread(message, threadId(alarm, where), AlarmThreadPlanner.notificationKey(alarm),
                 current -> routed.decorate(AlarmThreadPlanner.plan(alarm, current, charts == null ? null : charts.uploadInto(alarm, deadline)),
-                        alarm.state()));
+                        alarm.state() == AlarmState.ALARM));
     }
 
     /** An alarm's thread in the function's own channel keeps its old key; in a route's channel, the channel is part of it. */
@@ -183,17 +184,15 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
 
     /** Several alarms that changed to one state together: one message; in app mode, one storm thread per channel. */
     private SlackNotifier.Notification stormNotification(List<CloudWatchAlarm> alarms, SlackNotifier.Destination where,
-                                                         List<AlarmRouting.Routed> routed, Deadline deadline) {
-        List<String> mentions = routed.stream().flatMap(r -> r.mentions().stream()).distinct().toList();
-        String note = routed.stream().map(AlarmRouting.Routed::note).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        AlarmRouting.Routed together = new AlarmRouting.Routed(List.of(where), mentions, note, null, List.of());
-        AlarmState state = alarms.get(0).state();
-        SlackMessage digest = together.decorate(AlarmStormFormatter.format(alarms), state);
+                                                         List<SlackRoute> routed, Deadline deadline) {
+        SlackRoute together = SlackRoute.together(where, routed);
+        boolean rings = alarms.get(0).state() == AlarmState.ALARM;
+        SlackMessage digest = together.decorate(AlarmStormFormatter.format(alarms), rings);
         if (slack.webApi().isEmpty()) {
             return SlackNotifier.Notification.standalone(digest);
         }
         return SlackNotifier.Notification.inThread(digest, StormThreadPlanner.threadId(where), StormThreadPlanner.stormKey(alarms),
-                current -> together.decorate(StormThreadPlanner.planStorm(alarms, current, deadline.now()), state));
+                current -> together.decorate(StormThreadPlanner.planStorm(alarms, current, deadline.now()), rings));
     }
 
     /** The dry run's chart: the CloudWatch call it would make, printed like the Slack calls; no image. */

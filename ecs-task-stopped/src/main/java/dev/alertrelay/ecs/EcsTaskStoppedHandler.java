@@ -9,8 +9,10 @@ import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.InvalidEventException;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.SlackRoute;
 import dev.alertrelay.slack.SlackSender;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.common.text.Truncate;
@@ -29,15 +31,20 @@ import java.util.function.Function;
 public final class EcsTaskStoppedHandler implements RequestStreamHandler {
 
     private final SlackNotifier slack;
+    private final StopRouting routing;
     private final StopSelection selection;
     private final TaskStopMessageFormatter formatter = new TaskStopMessageFormatter();
     private final QueueBatch queueBatch;
 
     public EcsTaskStoppedHandler() {
-        this(System::getenv, notifier(System::getenv, SecretResolver.fromEnvironment(), DryRun.enabled()));
+        this(System::getenv, SecretResolver.fromEnvironment(), DryRun.enabled());
         SnapStartPriming.register("/priming/ecs-crashed-service.json", sample ->
                 new EcsTaskStoppedHandler(name -> NotifyCategories.VARIABLE.equals(name) ? "all" : null, (message, deadline) -> { })
                         .handleRequest(sample, OutputStream.nullOutputStream(), null));
+    }
+
+    private EcsTaskStoppedHandler(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
+        this(env, notifier(env, secrets, dryRun), RoutesSource.fromEnvironment(env, secrets));
     }
 
     EcsTaskStoppedHandler(Function<String, String> env, SlackSender slack) {
@@ -45,9 +52,14 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
     }
 
     EcsTaskStoppedHandler(Function<String, String> env, SlackNotifier slack) {
+        this(env, slack, RoutesSource.fromEnvironment(env, new SecretResolver(env)));
+    }
+
+    EcsTaskStoppedHandler(Function<String, String> env, SlackNotifier slack, RoutesSource routes) {
         this.slack = slack;
+        this.routing = new StopRouting(routes, slack);
         this.selection = new StopSelection(NotifyCategories.parse(env.apply(NotifyCategories.VARIABLE)));
-        this.queueBatch = new QueueBatch(selection, slack, formatter);
+        this.queueBatch = new QueueBatch(selection, slack, formatter, routing);
     }
 
     /** Where task stops go: the webhook, or one thread per service in Slack app mode. */
@@ -75,8 +87,13 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
             }
             TaskStopDigest.Stop stop = selection.select(message.json(), null);
             if (stop != null) {
-                String outcome = slack.send(ServiceThreadPlanner.notification(new TaskStopDigest(List.of(stop)),
-                        formatter.format(stop.task(), stop.classification()), deadline.now()), deadline);
+                SlackRoute route = routing.route(stop, deadline);
+                List<String> outcomes = new java.util.ArrayList<>();
+                for (SlackNotifier.Destination where : route.destinations()) {
+                    outcomes.add(slack.send(routing.notification(new TaskStopDigest(List.of(stop)),
+                            formatter.format(stop.task(), stop.classification()), deadline.now(), where, route), where, deadline));
+                }
+                String outcome = route.dropped() ? "dropped by route " + route.droppedBy() : String.join(", ", outcomes) + route.describe();
                 selection.recordDelivered(stop.task());
                 Log.info("ecs-task-stopped " + outcome + ": category " + stop.classification().category().configName() + " task=" + stop.task().taskArn());
             }

@@ -8,8 +8,11 @@ import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretException;
 import dev.alertrelay.common.text.Truncate;
 import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.SlackNotifier.Destination;
+import dev.alertrelay.slack.SlackRoute;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +27,10 @@ final class QueueBatch {
     private final SlackNotifier slack;
     private final TaskStopMessageFormatter formatter;
 
-    QueueBatch(StopSelection selection, SlackNotifier slack, TaskStopMessageFormatter formatter) {
+    private final StopRouting routing;
+
+    QueueBatch(StopSelection selection, SlackNotifier slack, TaskStopMessageFormatter formatter, StopRouting routing) {
+        this.routing = routing;
         this.selection = selection;
         this.slack = slack;
         this.formatter = formatter;
@@ -42,6 +48,8 @@ final class QueueBatch {
         Set<String> failed = new LinkedHashSet<>();
         Set<String> seenInBatch = new HashSet<>();
         Map<String, List<TaskStopDigest.Stop>> groups = new LinkedHashMap<>();
+        Map<String, Destination> destinationOf = new HashMap<>();
+        Map<String, SlackRoute> routeOf = new HashMap<>();
         for (Envelopes.Message message : messages) {
             if (message.json() == null || Json.object(message.json(), "detail") == null) {
                 Log.warn("ecs-task-stopped: SQS message " + message.messageId() + " is not an EventBridge task event ("
@@ -51,17 +59,30 @@ final class QueueBatch {
             }
             TaskStopDigest.Stop stop = selection.select(message.json(), message.messageId());
             if (stop != null && seenInBatch.add(StopSelection.duplicateKey(stop.task()))) {
-                groups.computeIfAbsent(TaskStopDigest.groupKeyOf(stop.task()), key -> new ArrayList<>()).add(stop);
+                SlackRoute route = routing.route(stop, deadline);
+                if (route.dropped()) {
+                    Log.info("ecs-task-stopped: " + TaskStopMessageFormatter.subject(stop.task()) + " dropped by route " + route.droppedBy());
+                    selection.recordDelivered(stop.task());
+                    continue;
+                }
+                for (Destination where : route.destinations()) {
+                    String key = where.describe() + "|" + TaskStopDigest.groupKeyOf(stop.task());
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(stop);
+                    destinationOf.put(key, where);
+                    routeOf.merge(key, route, (a, b) -> SlackRoute.together(where, List.of(a, b)));
+                }
             }
         }
         int digests = 0;
-        for (List<TaskStopDigest.Stop> group : groups.values()) {
+        for (Map.Entry<String, List<TaskStopDigest.Stop>> entry : groups.entrySet()) {
+            List<TaskStopDigest.Stop> group = entry.getValue();
             TaskStopDigest digest = new TaskStopDigest(group);
             TaskStopDigest.Stop first = group.get(0);
+            Destination where = destinationOf.get(entry.getKey());
             try {
-                slack.send(ServiceThreadPlanner.notification(digest, group.size() == 1
+                slack.send(routing.notification(digest, group.size() == 1
                         ? formatter.format(first.task(), first.classification()) : TaskStopDigestFormatter.format(digest),
-                        deadline.now()), deadline);
+                        deadline.now(), where, routeOf.get(entry.getKey())), where, deadline);
                 group.forEach(stop -> selection.recordDelivered(stop.task()));
                 digests += group.size() > 1 ? 1 : 0;
             } catch (DeliveryException | SecretException e) {

@@ -4,6 +4,7 @@ import dev.alertrelay.slack.Blocks;
 import dev.alertrelay.slack.Mrkdwn;
 import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.SlackNotifier;
+import dev.alertrelay.slack.SlackRoute;
 import dev.alertrelay.slack.thread.ThreadPost;
 import dev.alertrelay.slack.thread.ThreadRecord;
 import dev.alertrelay.common.text.Truncate;
@@ -47,10 +48,15 @@ final class ServiceThreadPlanner {
                 + "|" + tasks.size();
     }
 
-    /** The stops of one service as a notification: their message, and in app mode the service's thread. */
-    static SlackNotifier.Notification notification(TaskStopDigest stops, SlackMessage message, Instant now) {
-        return SlackNotifier.Notification.inThread(message, threadId(stops.stops().get(0).task()), notificationKey(stops.stops()),
-                current -> plan(stops, message, current, now));
+    /**
+     * The stops of one service as a notification: their message, and in app mode the service's thread (in a route's
+     * channel, a thread of its own there).
+     */
+    static SlackNotifier.Notification notification(TaskStopDigest stops, SlackMessage message, Instant now, String channelSuffix,
+                                                   SlackRoute route, boolean rings) {
+        SlackMessage decorated = route.decorate(message, rings);
+        return SlackNotifier.Notification.inThread(decorated, threadId(stops.stops().get(0).task()) + channelSuffix,
+                notificationKey(stops.stops()), current -> route.decorate(plan(stops, message, current, now), rings));
     }
 
     /**

@@ -16,7 +16,8 @@ public record RouteFacts(Kind kind, Map<String, String> values, Supplier<Map<Str
     /** The kinds of notification, and the match keys that apply to each. */
     public enum Kind {
         ALARM(Set.of("account", "region", "alarmName", "namespace", "tags", "state")),
-        ECS_STOP(Set.of("account", "region", "cluster", "service", "category", "tags")),
+        /** An ECS service's tags are not looked up (yet): a route's tags do not apply to task stops. */
+        ECS_STOP(Set.of("account", "region", "cluster", "service", "category")),
         LOG_ERROR(Set.of("account", "region", "logGroup", "severity"));
 
         private final Set<String> keys;
