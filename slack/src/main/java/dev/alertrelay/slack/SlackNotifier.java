@@ -145,7 +145,7 @@ public final class SlackNotifier {
     public static SlackNotifier fromEnvironment(Function<String, String> env, SecretResolver secrets, boolean dryRun,
                                                 boolean webhookConfigured, Supplier<SlackSender> defaultWebhook) {
         SlackOverrides overrides = SlackOverrides.fromEnvironment(env);
-        Function<String, SlackSender> webhookByName = name -> SlackSender.create(secrets.secret(name), overrides, dryRun);
+        Function<String, SlackSender> webhookByName = name -> SlackSender.create(secrets.routeSecret(name), overrides, dryRun);
         if (!secrets.isConfigured(SlackWebApi.TOKEN_SECRET)) {
             SlackNotifier notifier = new SlackNotifier(dryRun, new Destination.Webhook(SlackSender.WEBHOOK_SECRET), webhookByName,
                     null, null);

@@ -173,7 +173,8 @@ public final class Routes {
 
     /**
      * Checks that every secret variable the document names is configured (the variable, its {@code _ENCRYPTED} or its
-     * {@code _PARAMETER} form), so a typo fails at start-up rather than at the first outage.
+     * {@code _PARAMETER} form, or {@code ROUTE_SECRETS_PATH} under which it is an SSM parameter), so a typo fails at
+     * start-up rather than at the first outage.
      */
     public void requireSecrets(Function<String, String> env) {
         List<Route> all = new ArrayList<>(routes);
@@ -349,14 +350,14 @@ public final class Routes {
     }
 
     private static void requireSecret(Function<String, String> env, String variable, String route, String field) {
-        for (String name : List.of(variable, variable + "_ENCRYPTED", variable + "_PARAMETER")) {
+        for (String name : List.of(variable, variable + "_ENCRYPTED", variable + "_PARAMETER", "ROUTE_SECRETS_PATH")) {
             String value = env.apply(name);
             if (value != null && !value.isBlank()) {
                 return;
             }
         }
         throw new RoutesException("route \"" + route + "\": " + field + " names " + variable + ", but none of " + variable + ", "
-                + variable + "_ENCRYPTED or " + variable + "_PARAMETER is set");
+                + variable + "_ENCRYPTED or " + variable + "_PARAMETER is set (nor ROUTE_SECRETS_PATH, under which it would be an SSM parameter)");
     }
 
     private static boolean isVariableName(String value) {

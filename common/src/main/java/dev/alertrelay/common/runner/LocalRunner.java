@@ -28,7 +28,7 @@ public final class LocalRunner {
     static final int USAGE = 2;
     static final long TIMEOUT_MILLIS = 30_000;
 
-    private static final String USAGE_LINE = "usage: java -jar <function>.jar [--dry-run] [--replay] <event.json ... | ->";
+    private static final String USAGE_LINE = "usage: java -jar <function>.jar [--dry-run] [--replay] <event.json ... | ->  or  --check-routes <routes.json>";
 
     private LocalRunner() {
     }
@@ -43,6 +43,8 @@ public final class LocalRunner {
                                     one JSON document per line on stdout (Slack: also a Block Kit Builder link on stderr)
                   --replay          the input is what a failure queue holds (aws sqs receive-message output, or
                                     Lambda destination records): run every event in it
+                  --check-routes <routes.json | ->   check a routes document (ROUTES) as the function would at
+                                    start-up, secret variables included; exit 2 names the route and field that are wrong
                   -h, --help        this text
                 Exit status: 0 success, 1 the handler failed (a delivery failed), 2 usage error or an invalid event.
                 Without --dry-run, the handler's response (an SQS batch's batchItemFailures) is the last line on stdout.
@@ -57,6 +59,32 @@ public final class LocalRunner {
         return text.toString();
     }
 
+    /**
+     * {@code --check-routes routes.json}: reads and checks a routes document as the functions do at start-up, including
+     * that every secret variable it names is set in this environment; prints what it found (exit 0) or exactly what
+     * is wrong, by route and field (exit 2).
+     */
+    static int checkRoutes(String source, InputStream stdin) {
+        final String document;
+        try {
+            document = source.equals("-") ? new String(stdin.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(source));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("alert-relay: cannot read the routes document " + source + ": " + describe(e));
+            return USAGE;
+        }
+        try {
+            dev.alertrelay.common.routing.Routes routes = dev.alertrelay.common.routing.Routes.parse(document);
+            routes.requireSecrets(System::getenv);
+            System.out.println("routes ok: " + routes.routes().size() + " route(s): "
+                    + String.join(", ", routes.routes().stream().map(route -> route.name() + (route.drop() ? " (drop)" : "")).toList()));
+            return OK;
+        } catch (dev.alertrelay.common.routing.RoutesException e) {
+            System.err.println("alert-relay: " + source + ": " + e.getMessage());
+            return USAGE;
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.in));
     }
@@ -65,6 +93,9 @@ public final class LocalRunner {
         boolean dryRun = false;
         boolean replay = false;
         java.util.List<String> eventSources = new java.util.ArrayList<>();
+        if (args.length > 0 && args[0].equals("--check-routes")) {
+            return args.length == 2 ? checkRoutes(args[1], stdin) : usage("--check-routes takes one routes document (a file, or - for standard input)");
+        }
         for (String arg : args) {
             if (arg.equals("--dry-run")) {
                 dryRun = true;

@@ -28,6 +28,8 @@ public final class SecretResolver {
     public static final String ENCRYPTED_SUFFIX = "_ENCRYPTED";
     public static final String PARAMETER_SUFFIX = "_PARAMETER";
     public static final String MAX_AGE_VARIABLE = "SECRET_MAX_AGE_SECONDS";
+    /** Where route secrets live in SSM when no variable names them (see {@link #routeSecret}). */
+    public static final String ROUTE_SECRETS_PATH_VARIABLE = "ROUTE_SECRETS_PATH";
     public static final long DEFAULT_MAX_AGE_SECONDS = 300;
 
     private final Function<String, String> env;
@@ -78,6 +80,25 @@ public final class SecretResolver {
             return fromAws(parameter, ssm);
         }
         return new MissingSecret(name, name + " is not configured: set one of " + name + ", " + encrypted + " or " + parameter);
+    }
+
+    /**
+     * A secret a routes document names: X, X_ENCRYPTED or X_PARAMETER as for any secret, else, when
+     * {@code ROUTE_SECRETS_PATH} is set (the template's RouteSecretsPath, default {@code /alert-relay/}), the SSM
+     * parameter {@code <path>X}, so that a team's webhook or routing key is added by writing one parameter, without
+     * redeploying the function with a new variable.
+     */
+    public Secret routeSecret(String name) {
+        String path = env.apply(ROUTE_SECRETS_PATH_VARIABLE);
+        if (isConfigured(name) || path == null || path.isBlank()) {
+            return secret(name);
+        }
+        String prefix = path.strip().endsWith("/") ? path.strip() : path.strip() + "/";
+        readsFromAws = true;
+        if (PRIMING_REGISTERED.compareAndSet(false, true)) {
+            SnapStartPriming.registerComponent(SecretResolver::primeAwsClients);
+        }
+        return new CachedSecret(ROUTE_SECRETS_PATH_VARIABLE + " + " + name, prefix + name, ssm);
     }
 
     /** One specific variable holding KMS ciphertext, for a configuration inherited from another tool. */

@@ -147,7 +147,7 @@ class RoutesTest {
                 "SLACK_WEBHOOK_URL_SEARCH", "u", "SLACK_WEBHOOK_URL_PLATFORM", "u");
         RoutesException e = assertThrows(RoutesException.class, () -> EXAMPLE.requireSecrets(env::get));
         assertEquals("route \"platform-edge\": pagerduty.routingKey names PAGERDUTY_ROUTING_KEY_EDGE, but none of"
-                + " PAGERDUTY_ROUTING_KEY_EDGE, PAGERDUTY_ROUTING_KEY_EDGE_ENCRYPTED or PAGERDUTY_ROUTING_KEY_EDGE_PARAMETER is set", e.getMessage());
+                + " PAGERDUTY_ROUTING_KEY_EDGE, PAGERDUTY_ROUTING_KEY_EDGE_ENCRYPTED or PAGERDUTY_ROUTING_KEY_EDGE_PARAMETER is set (nor ROUTE_SECRETS_PATH, under which it would be an SSM parameter)", e.getMessage());
     }
 
     @ParameterizedTest
