@@ -14,11 +14,13 @@ import java.util.function.Function;
  * @param redactor                   the built-in redaction rules plus REDACT_PATTERNS
  * @param region                     AWS_REGION (Lambda sets it), for console links; null leaves the links out
  * @param triggerOnInsufficientData  ALARM_INSUFFICIENT_DATA=trigger: page (as a warning) when an alarm has too little data
+ * @param repeatTriggerSeconds       REPEAT_TRIGGER_SECONDS: how long this container holds back a log error's trigger that
+ *                                   PagerDuty already accepted (default 300; 0 sends every one), see {@link RecentTriggers}
  */
-public record LogsErrorSettings(Severity defaultSeverity, int maxIncidentsPerBatch, int sampleLines, Redactor redactor,
-                                String region, boolean triggerOnInsufficientData) {
+record LogsErrorSettings(Severity defaultSeverity, int maxIncidentsPerBatch, int sampleLines, Redactor redactor,
+                                String region, boolean triggerOnInsufficientData, int repeatTriggerSeconds) {
 
-    public static final LogsErrorSettings DEFAULTS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false);
+    public static final LogsErrorSettings DEFAULTS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false, 300);
 
     public static LogsErrorSettings fromEnvironment(Function<String, String> env) {
         String severity = env.apply("DEFAULT_SEVERITY");
@@ -30,7 +32,8 @@ public record LogsErrorSettings(Severity defaultSeverity, int maxIncidentsPerBat
                 bounded(env, "SAMPLE_LINES", DEFAULTS.sampleLines(), 1, 20),
                 Redactor.withExtraPatterns(env.apply("REDACT_PATTERNS")),
                 isBlank(region) ? null : region.strip(),
-                insufficientDataAction(insufficientData));
+                insufficientDataAction(insufficientData),
+                bounded(env, "REPEAT_TRIGGER_SECONDS", DEFAULTS.repeatTriggerSeconds(), 0, 3600));
     }
 
     private static boolean insufficientDataAction(String value) {

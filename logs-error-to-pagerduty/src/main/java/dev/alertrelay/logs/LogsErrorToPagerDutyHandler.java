@@ -31,6 +31,7 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
     private final ErrorIncidentFormatter errors;
     private final AlarmIncidentFormatter alarms;
     private final PagerDutySender pagerDuty;
+    private final RecentTriggers recentTriggers;
 
     public LogsErrorToPagerDutyHandler() {
         this(LogsErrorSettings.fromEnvironment(System::getenv),
@@ -44,6 +45,7 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
         this.errors = new ErrorIncidentFormatter(settings);
         this.alarms = new AlarmIncidentFormatter(settings);
         this.pagerDuty = pagerDuty;
+        this.recentTriggers = new RecentTriggers(settings.repeatTriggerSeconds());
     }
 
     @Override
@@ -67,11 +69,14 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
             Log.error("logs-error-to-pagerduty logGroup=" + batch.logGroup() + ": " + incidents.withheld()
                     + " line(s) could not be read or redacted; paged as '" + ErrorIncidentFormatter.WITHHELD + "'");
         }
-        pagerDuty.sendAll(incidents.events(), deadline);
+        List<PagerDutyEvent> fresh = incidents.events().stream()
+                .filter(event -> !recentTriggers.isRepeat(event.dedupKey(), deadline.now())).toList();
+        pagerDuty.sendAll(fresh, deadline, accepted -> recentTriggers.recordAccepted(accepted.dedupKey(), deadline.now()));
         Log.info("logs-error-to-pagerduty logGroup=" + batch.logGroup() + " lines=" + batch.logEvents().size()
                 + " errorLines=" + incidents.errorLines() + " platformLines=" + incidents.platformLines()
                 + " telemetryLines=" + incidents.telemetryLines() + " fingerprints=" + incidents.fingerprints()
-                + " folded=" + incidents.folded() + " " + (DryRun.enabled() ? "wouldSend=" : "sent=") + incidents.events().size());
+                + " folded=" + incidents.folded() + " " + (DryRun.enabled() ? "wouldSend=" : "sent=") + fresh.size()
+                + " heldBackRepeats=" + (incidents.events().size() - fresh.size()));
     }
 
     private void handleAlarms(List<AlarmNotification> notifications, Deadline deadline) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AlarmIncidentFormatterTest {
 
-    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false);
+    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false, 0);
 
     private static CloudWatchAlarm alarm(String file) {
         return (CloudWatchAlarm) AlarmEvents.parse(Json.parseObject(EventFiles.text(file))).get(0);
@@ -107,7 +107,7 @@ class AlarmIncidentFormatterTest {
 
     @Test
     void insufficientDataCanBeAskedToPageAsAWarning() {
-        LogsErrorSettings triggering = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, true);
+        LogsErrorSettings triggering = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, true, 0);
         CloudWatchAlarm alarm = alarm("logs-alarm-sns-alarm.json");
         PagerDutyEvent event = new AlarmIncidentFormatter(triggering)
                 .format(withState(alarm, dev.alertrelay.common.alarm.AlarmState.INSUFFICIENT_DATA, alarm.arn())).orElseThrow();

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ErrorIncidentFormatterTest {
 
-    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, "eu-west-1", false);
+    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, "eu-west-1", false, 0);
 
     private static List<PagerDutyEvent> format(LogsErrorSettings settings, LogsSubscriptionBatch batch) {
         return new ErrorIncidentFormatter(settings).format(batch).events();
@@ -61,7 +61,7 @@ class ErrorIncidentFormatterTest {
 
     @Test
     void linesWithoutALevelGetTheDefaultSeverity() {
-        LogsErrorSettings warningByDefault = new LogsErrorSettings(Severity.WARNING, 20, 5, Redactor.BUILT_IN_ONLY, null, false);
+        LogsErrorSettings warningByDefault = new LogsErrorSettings(Severity.WARNING, 20, 5, Redactor.BUILT_IN_ONLY, null, false, 0);
         PagerDutyEvent event = format(warningByDefault, LogBatches.of("upstream returned 503 for GET /orders")).get(0);
         assertEquals("warning", Json.string(payload(event), "severity"));
     }
@@ -107,7 +107,7 @@ class ErrorIncidentFormatterTest {
 
     @Test
     void withoutARegionThereAreNoConsoleLinks() {
-        LogsErrorSettings noRegion = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false);
+        LogsErrorSettings noRegion = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false, 0);
         JsonObject event = format(noRegion, LogBatches.of("ERROR boom")).get(0).toJson();
         assertNull(event.get("links"));
         assertNull(event.get("client_url"));
@@ -126,7 +126,7 @@ class ErrorIncidentFormatterTest {
 
     @Test
     void samplesStopAtTheConfiguredNumber() {
-        LogsErrorSettings twoSamples = new LogsErrorSettings(Severity.ERROR, 20, 2, Redactor.BUILT_IN_ONLY, null, false);
+        LogsErrorSettings twoSamples = new LogsErrorSettings(Severity.ERROR, 20, 2, Redactor.BUILT_IN_ONLY, null, false, 0);
         PagerDutyEvent event = format(twoSamples, LogBatches.of("ERROR a 1", "ERROR a 2", "ERROR a 3", "ERROR a 4")).get(0);
         var details = payload(event).getAsJsonObject("custom_details");
         assertEquals(4, details.get("occurrences").getAsInt());
@@ -152,7 +152,7 @@ class ErrorIncidentFormatterTest {
             }
             return text;
         });
-        LogsErrorSettings settings = new LogsErrorSettings(Severity.ERROR, 20, 5, failing, "eu-west-1", false);
+        LogsErrorSettings settings = new LogsErrorSettings(Severity.ERROR, 20, 5, failing, "eu-west-1", false, 0);
         ErrorIncidentFormatter.Incidents incidents = new ErrorIncidentFormatter(settings).format(
                 LogBatches.of("ERROR poison secret=hunter2 in this line", "ERROR payment declined for order 42"));
         assertEquals(2, incidents.events().size());
@@ -185,7 +185,7 @@ class ErrorIncidentFormatterTest {
 
     @Test
     void stormControlSendsTheBiggestGroupsAndOneSummaryForTheRest() {
-        LogsErrorSettings capAtThree = new LogsErrorSettings(Severity.ERROR, 3, 5, Redactor.BUILT_IN_ONLY, null, false);
+        LogsErrorSettings capAtThree = new LogsErrorSettings(Severity.ERROR, 3, 5, Redactor.BUILT_IN_ONLY, null, false, 0);
         List<String> lines = new ArrayList<>();
         String[] errors = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot"};
         for (int e = 0; e < errors.length; e++) {
@@ -205,7 +205,7 @@ class ErrorIncidentFormatterTest {
 
     @Test
     void theStormSummaryHasAStableKeyPerLogGroup() {
-        LogsErrorSettings capAtOne = new LogsErrorSettings(Severity.ERROR, 1, 5, Redactor.BUILT_IN_ONLY, null, false);
+        LogsErrorSettings capAtOne = new LogsErrorSettings(Severity.ERROR, 1, 5, Redactor.BUILT_IN_ONLY, null, false, 0);
         String first = format(capAtOne, LogBatches.of("ERROR a", "ERROR b")).get(1).dedupKey();
         String later = format(capAtOne, LogBatches.of("ERROR c", "ERROR d", "ERROR e")).get(1).dedupKey();
         String elsewhere = format(capAtOne, LogBatches.inGroup("/aws/lambda/refunds", "ERROR a", "ERROR b")).get(1).dedupKey();

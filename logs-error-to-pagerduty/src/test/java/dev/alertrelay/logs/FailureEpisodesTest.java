@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FailureEpisodesTest {
 
-    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false);
+    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false, 0);
     private static final String A = "8f14e45f-ceea-467f-a0e6-3c3f9b1d2a11";
     private static final String B = "3e1f7c2a-9b8d-4e6f-a1c2-5d4e3f2a1b0c";
 

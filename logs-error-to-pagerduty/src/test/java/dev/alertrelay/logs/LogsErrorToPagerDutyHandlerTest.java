@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogsErrorToPagerDutyHandlerTest {
 
-    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, "eu-west-1", false);
+    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, "eu-west-1", false, 0);
 
     private final RecordingPagerDutySender pagerDuty = new RecordingPagerDutySender();
     private final LogsErrorToPagerDutyHandler handler = new LogsErrorToPagerDutyHandler(SETTINGS, pagerDuty);

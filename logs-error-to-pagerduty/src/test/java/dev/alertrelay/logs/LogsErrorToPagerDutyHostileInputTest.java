@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 class LogsErrorToPagerDutyHostileInputTest {
 
-    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, "eu-west-1", true);
+    private static final LogsErrorSettings SETTINGS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, "eu-west-1", true, 0);
 
     /** The decoded log batches, as CloudWatch Logs compresses them into {@code awslogs.data}. */
     private static final List<String> DECODED_BATCHES = samples(name -> name.startsWith("logs-subscription-") && name.endsWith(".decoded.json"));

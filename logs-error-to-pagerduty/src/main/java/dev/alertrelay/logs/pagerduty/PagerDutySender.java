@@ -11,6 +11,7 @@ import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.secrets.SecretResolver;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Sends {@link PagerDutyEvent}s somewhere: the Events API v2, or stdout in dry-run mode. */
@@ -29,11 +30,17 @@ public interface PagerDutySender {
      * failure destination if it keeps failing, so nothing is lost silently.
      */
     default void sendAll(List<PagerDutyEvent> events, Deadline deadline) {
+        sendAll(events, deadline, accepted -> { });
+    }
+
+    /** As {@link #sendAll(List, Deadline)}, telling {@code onAccepted} of each event PagerDuty accepted. */
+    default void sendAll(List<PagerDutyEvent> events, Deadline deadline, Consumer<PagerDutyEvent> onAccepted) {
         DeliveryException first = null;
         int failed = 0;
         for (PagerDutyEvent event : events) {
             try {
                 send(event, deadline);
+                onAccepted.accept(event);
             } catch (DeliveryException e) {
                 Log.error("PagerDuty did not accept " + event + ": " + e.getMessage());
                 first = first == null ? e : first;
