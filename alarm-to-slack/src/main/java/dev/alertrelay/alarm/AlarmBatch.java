@@ -45,7 +45,8 @@ final class AlarmBatch {
 
         Notification single(CloudWatchAlarm alarm, Destination where, SlackRoute routed, Deadline deadline);
 
-        Notification storm(List<CloudWatchAlarm> alarms, Destination where, List<SlackRoute> routed, Deadline deadline);
+        Notification storm(List<CloudWatchAlarm> alarms, AlarmStormFormatter.Part part, Destination where, List<SlackRoute> routed,
+                           Deadline deadline);
     }
 
     private final NotifyStates notifyStates;
@@ -92,7 +93,7 @@ final class AlarmBatch {
             switch (item.notification()) {
                 case CloudWatchAlarm alarm when !notifyStates.includes(alarm.state()) -> skipped++;
                 case CloudWatchAlarm alarm -> {
-                    String key = AlarmThreadPlanner.notificationKey(alarm);
+                    String key = AlarmThreadPlanner.threadId(alarm) + "#" + AlarmThreadPlanner.notificationKey(alarm);
                     if (delivered.wasDelivered(key)) {
                         skipped++;
                         Log.info("alarm-to-slack: " + describe(alarm) + " was already delivered by this container: not shown again");
@@ -127,11 +128,21 @@ final class AlarmBatch {
                 List<String> keys = destination.getValue().stream().filter(key -> alarms.get(key).state() == state).toList();
                 String to = routes.values().stream().anyMatch(routed -> !routed.routes().isEmpty()) ? " to " + where.describe() : "";
                 if (keys.size() >= threshold) {
-                    List<CloudWatchAlarm> changed = keys.stream().map(alarms::get).toList();
-                    Set<String> messageIds = new LinkedHashSet<>();
-                    keys.forEach(key -> messageIds.addAll(messagesOf.get(key)));
-                    units.add(new Unit("storm of " + AlarmStormFormatter.headline(changed) + to, where,
-                            notifications.storm(changed, where, keys.stream().map(routes::get).toList(), deadline), messageIds, keys));
+                    // Every alarm named: a storm larger than one message can list is posted in parts, earliest first.
+                    List<String> ordered = keys.stream().sorted(java.util.Comparator.comparing((String key) -> alarms.get(key).stateChangeTime(),
+                            java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
+                    int parts = (ordered.size() + AlarmStormFormatter.LISTED_MAX - 1) / AlarmStormFormatter.LISTED_MAX;
+                    for (int part = 0; part < parts; part++) {
+                        List<String> chunk = ordered.subList(part * AlarmStormFormatter.LISTED_MAX,
+                                Math.min(ordered.size(), (part + 1) * AlarmStormFormatter.LISTED_MAX));
+                        List<CloudWatchAlarm> changed = chunk.stream().map(alarms::get).toList();
+                        AlarmStormFormatter.Part which = new AlarmStormFormatter.Part(part + 1, parts, ordered.size());
+                        Set<String> messageIds = new LinkedHashSet<>();
+                        chunk.forEach(key -> messageIds.addAll(messagesOf.get(key)));
+                        units.add(new Unit("storm of " + AlarmStormFormatter.headline(changed.get(0).state(), which) + to, where,
+                                notifications.storm(changed, which, where, chunk.stream().map(routes::get).toList(), deadline),
+                                messageIds, chunk));
+                    }
                 } else {
                     for (String key : keys) {
                         units.add(new Unit(describe(alarms.get(key)) + to, where,

@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * since when), and the most telling one, the first to change, in full. Pure: no I/O, no configuration.
  *
  * <p>Slack's limits hold by construction: the list is split into sections of at most
- * {@value Blocks#SECTION_TEXT_MAX} characters and stops at {@value #LISTED_MAX} lines ("and N more", with a link to
- * the alarms in that state); the message stays far below 50 blocks.
+ * {@value Blocks#SECTION_TEXT_MAX} characters, and a message names at most {@value #LISTED_MAX} alarms (a larger
+ * storm is several parts; a list longer than that is cut with "and N more"); the message stays far below 50 blocks.
  */
 final class AlarmStormFormatter {
 
@@ -36,38 +36,67 @@ final class AlarmStormFormatter {
     private AlarmStormFormatter() {
     }
 
+    /**
+     * Which part of a storm a message is: a storm of more than {@value #LISTED_MAX} alarms is several messages, so that
+     * every alarm is named (the first part also shows the first to change in full).
+     *
+     * @param total the alarms of the whole storm
+     */
+    record Part(int number, int of, int total) {
+
+        static Part whole(int total) {
+            return new Part(1, 1, total);
+        }
+    }
+
     /** @param alarms two or more alarm changes, all to the same state */
     static SlackMessage format(List<CloudWatchAlarm> alarms) {
+        return format(alarms, Part.whole(alarms.size()));
+    }
+
+    /** @param alarms the alarm changes of this part (at most {@value #LISTED_MAX}), all to the same state */
+    static SlackMessage format(List<CloudWatchAlarm> alarms, Part part) {
         AlarmState state = alarms.get(0).state();
-        CloudWatchAlarm telling = mostTelling(alarms);
         SlackMessage.Builder message = SlackMessage.builder()
-                .text(notificationLine(alarms))
+                .text(notificationLine(alarms, part))
                 .color(AlarmMessageFormatter.color(state))
-                .attachmentBlock(Blocks.header(AlarmMessageFormatter.emoji(state) + " " + headline(alarms)))
+                .attachmentBlock(Blocks.header(AlarmMessageFormatter.emoji(state) + " " + headline(state, part)))
                 .attachmentBlock(Blocks.context(where(alarms)));
         for (Mrkdwn section : listSections(alarms)) {
             message.attachmentBlock(Blocks.section(section));
         }
-        message.attachmentBlock(Blocks.divider())
-                .attachmentBlock(Blocks.section(Mrkdwn.bold((state == AlarmState.OK ? "First to recover: " : "First to change: ")
-                        + Truncate.toLength(telling.name(), NAME_MAX))));
-        AlarmMessageFormatter.details(telling, null).forEach(message::attachmentBlock);
+        if (part.number() == 1) {
+            CloudWatchAlarm telling = mostTelling(alarms);
+            message.attachmentBlock(Blocks.divider())
+                    .attachmentBlock(Blocks.section(Mrkdwn.bold((state == AlarmState.OK ? "First to recover: " : "First to change: ")
+                            + Truncate.toLength(telling.name(), NAME_MAX))));
+            AlarmMessageFormatter.details(telling, null).forEach(message::attachmentBlock);
+        }
         return message.build();
     }
 
     /** {@code 7 alarms in ALARM}, {@code 7 alarms recovered (OK)}. */
     static String headline(List<CloudWatchAlarm> alarms) {
-        AlarmState state = alarms.get(0).state();
-        return alarms.size() + " alarms " + (state == AlarmState.OK ? "recovered (OK)" : "in " + state);
+        return headline(alarms.get(0).state(), Part.whole(alarms.size()));
+    }
+
+    /** {@code 7 alarms in ALARM}; {@code 130 alarms in ALARM (part 2 of 3)}. */
+    static String headline(AlarmState state, Part part) {
+        return part.total() + " alarms " + (state == AlarmState.OK ? "recovered (OK)" : "in " + state)
+                + (part.of() > 1 ? " (part " + part.number() + " of " + part.of() + ")" : "");
     }
 
     /** The push notification: {@code ALARM storm: 7 alarms in ALARM: api-5xx, db-cpu, shop-alb and 4 more}. */
     static String notificationLine(List<CloudWatchAlarm> alarms) {
+        return notificationLine(alarms, Part.whole(alarms.size()));
+    }
+
+    private static String notificationLine(List<CloudWatchAlarm> alarms, Part part) {
         List<String> names = alarms.stream().map(CloudWatchAlarm::name).limit(NOTIFICATION_NAMES)
                 .map(name -> Truncate.toLength(name, NAME_MAX)).toList();
         int more = alarms.size() - names.size();
-        return Truncate.toLength(alarms.get(0).state() + " storm: " + headline(alarms) + ": " + String.join(", ", names)
-                + (more > 0 ? " and " + more + " more" : ""), SlackMessage.TEXT_MAX);
+        return Truncate.toLength(alarms.get(0).state() + " storm: " + headline(alarms.get(0).state(), part) + ": "
+                + String.join(", ", names) + (more > 0 ? " and " + more + " more" : ""), SlackMessage.TEXT_MAX);
     }
 
     /** The first alarm to change (the likeliest cause); in delivery order when times are equal or unknown. */

@@ -92,9 +92,9 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
                     }
 
                     @Override
-                    public SlackNotifier.Notification storm(List<CloudWatchAlarm> alarms, SlackNotifier.Destination where,
-                                                            List<SlackRoute> routed, Deadline deadline) {
-                        return stormNotification(alarms, where, routed, deadline);
+                    public SlackNotifier.Notification storm(List<CloudWatchAlarm> alarms, AlarmStormFormatter.Part part,
+                                                            SlackNotifier.Destination where, List<SlackRoute> routed, Deadline deadline) {
+                        return stormNotification(alarms, part, where, routed, deadline);
                     }
                 });
     }
@@ -183,16 +183,16 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
     }
 
     /** Several alarms that changed to one state together: one message; in app mode, one storm thread per channel. */
-    private SlackNotifier.Notification stormNotification(List<CloudWatchAlarm> alarms, SlackNotifier.Destination where,
-                                                         List<SlackRoute> routed, Deadline deadline) {
+    private SlackNotifier.Notification stormNotification(List<CloudWatchAlarm> alarms, AlarmStormFormatter.Part part,
+                                                         SlackNotifier.Destination where, List<SlackRoute> routed, Deadline deadline) {
         SlackRoute together = SlackRoute.together(where, routed);
         boolean rings = alarms.get(0).state() == AlarmState.ALARM;
-        SlackMessage digest = together.decorate(AlarmStormFormatter.format(alarms), rings);
+        SlackMessage digest = together.decorate(AlarmStormFormatter.format(alarms, part), rings);
         if (slack.webApi().isEmpty()) {
             return SlackNotifier.Notification.standalone(digest);
         }
         return SlackNotifier.Notification.inThread(digest, StormThreadPlanner.threadId(where), StormThreadPlanner.stormKey(alarms),
-                current -> together.decorate(StormThreadPlanner.planStorm(alarms, current, deadline.now()), rings));
+                current -> together.decorate(StormThreadPlanner.planStorm(alarms, part, current, deadline.now()), rings));
     }
 
     /** The dry run's chart: the CloudWatch call it would make, printed like the Slack calls; no image. */

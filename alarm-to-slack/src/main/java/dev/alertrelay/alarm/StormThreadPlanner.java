@@ -67,7 +67,7 @@ final class StormThreadPlanner {
     }
 
     /** A batch's storm: a new thread, or (within the window, or for its own alarms) a reply that updates the open one. */
-    static ThreadPost planStorm(List<CloudWatchAlarm> alarms, ThreadRecord current, Instant now) {
+    static ThreadPost planStorm(List<CloudWatchAlarm> alarms, AlarmStormFormatter.Part part, ThreadRecord current, Instant now) {
         AlarmState state = alarms.get(0).state();
         Instant when = alarms.stream().map(CloudWatchAlarm::stateChangeTime).filter(Objects::nonNull).max(Comparator.naturalOrder())
                 .orElse(now);
@@ -75,15 +75,15 @@ final class StormThreadPlanner {
                 && (state == AlarmState.ALARM ? withinWindow(current, when) : alarms.stream().anyMatch(a -> current.fact(MEMBER + a.name()) != null));
         if (!joins) {
             if (state != AlarmState.ALARM) {
-                return ThreadPost.standalone(AlarmStormFormatter.format(alarms), state.name(), when, Map.of());
+                return ThreadPost.standalone(AlarmStormFormatter.format(alarms, part), state.name(), when, Map.of());
             }
             Instant since = AlarmStormFormatter.mostTelling(alarms).stateChangeTime();
             Map<String, String> members = with(new LinkedHashMap<>(), alarms);
-            return ThreadPost.start(AlarmStormFormatter.format(alarms), since == null ? now : since, state.name(), members, null);
+            return ThreadPost.start(AlarmStormFormatter.format(alarms, part), since == null ? now : since, state.name(), members, null);
         }
         Map<String, String> members = with(new LinkedHashMap<>(current.facts()), alarms);
         boolean resolved = stillAlarming(members) == 0;
-        return ThreadPost.reply(AlarmStormFormatter.format(alarms), top(members, current.since(), when), resolved,
+        return ThreadPost.reply(AlarmStormFormatter.format(alarms, part), top(members, current.since(), when), resolved,
                 resolved ? AlarmState.OK.name() : AlarmState.ALARM.name(), when, members);
     }
 

@@ -189,4 +189,35 @@ class AlarmStormTest {
         assertTrue(text.contains("and " + (200 - AlarmStormFormatter.LISTED_MAX) + " more"), "the rest counted");
         assertFalse(text.contains("<!channel>"), "names are escaped");
     }
+
+    @Test
+    void aStormLargerThanOneMessageCanNameIsPostedInPartsNamingEveryAlarm() {
+        JsonObject event = Json.parseObject(EventFiles.text("alarm-sqs-storm.json"));
+        com.google.gson.JsonArray records = event.getAsJsonArray("Records");
+        JsonObject template = records.get(0).getAsJsonObject();
+        com.google.gson.JsonArray many = new com.google.gson.JsonArray();
+        for (int i = 0; i < 130; i++) {
+            JsonObject record = template.deepCopy();
+            JsonObject body = Json.parseObject(Json.string(record, "body"));
+            JsonObject alarm = Json.parseObject(Json.string(body, "Message"));
+            alarm.addProperty("AlarmName", "service-" + i + "-no-healthy-hosts");
+            alarm.addProperty("AlarmArn", "arn:aws:cloudwatch:ap-northeast-1:123456789012:alarm:service-" + i + "-no-healthy-hosts");
+            body.addProperty("Message", Json.toJson(alarm));
+            record.addProperty("body", Json.toJson(body));
+            record.addProperty("messageId", "message-" + i);
+            many.add(record);
+        }
+        event.add("Records", many);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        new AlarmToSlackHandler(Map.<String, String>of()::get, slack).handleRequest(EventFiles.streamOf(Json.toJson(event)), response,
+                TestContext.of("alarm-to-slack"));
+
+        assertEquals(3, slack.payloads().size(), "130 alarms: parts of 60, 60 and 10");
+        assertTrue(Json.string(slack.payloads().get(0), "text").startsWith("ALARM storm: 130 alarms in ALARM (part 1 of 3)"));
+        String all = slack.payloads().stream().map(Json::toJson).reduce("", String::concat);
+        for (int i = 0; i < 130; i++) {
+            assertTrue(all.contains("|service-" + i + "-no-healthy-hosts>"), "service-" + i + " is named");
+        }
+        slack.payloads().forEach(BlockKitLimits::assertValid);
+    }
 }
