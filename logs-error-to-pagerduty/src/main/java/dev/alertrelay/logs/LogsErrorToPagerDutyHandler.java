@@ -12,6 +12,7 @@ import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
@@ -19,8 +20,10 @@ import dev.alertrelay.logs.pagerduty.PagerDutySender;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * CloudWatch Logs error lines (a subscription filter) and the alarms of metric filters on them (SNS) to PagerDuty
@@ -30,22 +33,38 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
 
     private final ErrorIncidentFormatter errors;
     private final AlarmIncidentFormatter alarms;
-    private final PagerDutySender pagerDuty;
+    private final PagerDutyRouting pagerDuty;
     private final RecentTriggers recentTriggers;
+    private final String region;
+    private final boolean dryRun;
 
     public LogsErrorToPagerDutyHandler() {
-        this(LogsErrorSettings.fromEnvironment(System::getenv),
-                PagerDutySender.fromEnvironment(System::getenv, SecretResolver.fromEnvironment()));
+        this(System::getenv, SecretResolver.fromEnvironment(), DryRun.enabled());
         SnapStartPriming.register("/priming/logs-subscription-stacktrace.json", sample ->
                 new LogsErrorToPagerDutyHandler(LogsErrorSettings.fromEnvironment(System::getenv), (event, deadline) -> { })
                         .handleRequest(sample, OutputStream.nullOutputStream(), null));
     }
 
+    private LogsErrorToPagerDutyHandler(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
+        this(LogsErrorSettings.fromEnvironment(env), new PagerDutyRouting(RoutesSource.fromEnvironment(env, secrets),
+                PagerDutySender.fromEnvironment(env, secrets, dryRun), variable -> PagerDutySender.forRoute(variable, env, secrets, dryRun)),
+                dryRun);
+    }
+
     LogsErrorToPagerDutyHandler(LogsErrorSettings settings, PagerDutySender pagerDuty) {
+        this(settings, new PagerDutyRouting(RoutesSource.fromEnvironment(name -> null, new SecretResolver(name -> null)), pagerDuty,
+                variable -> {
+                    throw new IllegalStateException("no routes: no routing key " + variable);
+                }), false);
+    }
+
+    LogsErrorToPagerDutyHandler(LogsErrorSettings settings, PagerDutyRouting pagerDuty, boolean dryRun) {
         this.errors = new ErrorIncidentFormatter(settings);
         this.alarms = new AlarmIncidentFormatter(settings);
         this.pagerDuty = pagerDuty;
         this.recentTriggers = new RecentTriggers(settings.repeatTriggerSeconds());
+        this.region = settings.region();
+        this.dryRun = dryRun;
     }
 
     @Override
@@ -69,21 +88,41 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
             Log.error("logs-error-to-pagerduty logGroup=" + batch.logGroup() + ": " + incidents.withheld()
                     + " line(s) could not be read or redacted; paged as '" + ErrorIncidentFormatter.WITHHELD + "'");
         }
-        List<PagerDutyEvent> fresh = incidents.events().stream()
-                .filter(event -> !recentTriggers.isRepeat(event.dedupKey(), deadline.now())).toList();
-        pagerDuty.sendAll(fresh, deadline, accepted -> recentTriggers.recordAccepted(accepted.dedupKey(), deadline.now()));
+        Map<PagerDutyEvent, List<String>> routed = new LinkedHashMap<>();
+        int heldBack = 0;
+        for (PagerDutyEvent event : incidents.events()) {
+            List<String> keys = pagerDuty.keys(PagerDutyRouting.logFacts(batch, region, event), event.toString(), deadline).stream()
+                    .filter(key -> !recentTriggers.isRepeat(key + "|" + event.dedupKey(), deadline.now())).toList();
+            heldBack += keys.isEmpty() ? 1 : 0;
+            if (!keys.isEmpty()) {
+                routed.put(event, keys);
+            }
+        }
+        pagerDuty.send(routed, deadline, (key, accepted) -> recentTriggers.recordAccepted(key + "|" + accepted.dedupKey(), deadline.now()));
         Log.info("logs-error-to-pagerduty logGroup=" + batch.logGroup() + " lines=" + batch.logEvents().size()
                 + " errorLines=" + incidents.errorLines() + " platformLines=" + incidents.platformLines()
                 + " telemetryLines=" + incidents.telemetryLines() + " fingerprints=" + incidents.fingerprints()
-                + " folded=" + incidents.folded() + " " + (DryRun.enabled() ? "wouldSend=" : "sent=") + fresh.size()
-                + " heldBackRepeats=" + (incidents.events().size() - fresh.size()));
+                + " folded=" + incidents.folded() + " " + (dryRun ? "wouldSend=" : "sent=") + routed.size()
+                + " heldBackOrDropped=" + heldBack + routes(routed));
+    }
+
+    /** For the log line: where the events went when routes sent any of them elsewhere than the own routing key. */
+    private static String routes(Map<PagerDutyEvent, List<String>> routed) {
+        List<String> keys = routed.values().stream().flatMap(List::stream).distinct().toList();
+        return keys.equals(List.of("")) || keys.isEmpty() ? ""
+                : " routingKeys=" + String.join(",", keys.stream().map(key -> key.isEmpty() ? "PAGERDUTY_ROUTING_KEY" : key).toList());
     }
 
     private void handleAlarms(List<AlarmNotification> notifications, Deadline deadline) {
-        List<PagerDutyEvent> events = new ArrayList<>();
+        Map<PagerDutyEvent, List<String>> routed = new LinkedHashMap<>();
         for (AlarmNotification notification : notifications) {
             switch (notification) {
-                case CloudWatchAlarm alarm -> alarms.format(alarm).ifPresentOrElse(events::add,
+                case CloudWatchAlarm alarm -> alarms.format(alarm).ifPresentOrElse(event -> {
+                            List<String> keys = pagerDuty.keys(PagerDutyRouting.alarmFacts(alarm), "alarm " + alarm.name(), deadline);
+                            if (!keys.isEmpty()) {
+                                routed.put(event, keys);
+                            }
+                        },
                         () -> Log.info("alarm " + alarm.name() + " is " + alarm.state() + ": nothing to send"));
                 case AlarmConfigurationChange change -> Log.info("alarm " + change.alarmName() + ": configuration change ("
                         + change.operation() + "), not a state change: nothing to send");
@@ -91,8 +130,8 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
                         + other.subject() + ", topic: " + other.topicArn() + ")");
             }
         }
-        pagerDuty.sendAll(events, deadline);
-        Log.info("logs-error-to-pagerduty alarms=" + notifications.size() + " " + (DryRun.enabled() ? "wouldSend=" : "sent=") + events.size()
-                + events.stream().map(e -> " " + e.action()).reduce("", String::concat));
+        pagerDuty.send(routed, deadline, (key, accepted) -> { });
+        Log.info("logs-error-to-pagerduty alarms=" + notifications.size() + " " + (dryRun ? "wouldSend=" : "sent=") + routed.size()
+                + routed.keySet().stream().map(e -> " " + e.action()).reduce("", String::concat) + routes(routed));
     }
 }

@@ -48,6 +48,11 @@ public final class PagerDutyEvent {
     }
 
     /** The payload's summary, or null for a resolve. */
+    /** The payload's severity ({@code critical}, {@code error}, ...), or null for a resolve. */
+    public String severity() {
+        return Json.string(Json.object(body, "payload"), "severity");
+    }
+
     public String summary() {
         return Json.string(Json.object(body, "payload"), "summary");
     }

@@ -1,6 +1,5 @@
 package dev.alertrelay.logs.pagerduty;
 
-import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.http.Endpoint;
@@ -53,13 +52,22 @@ public interface PagerDutySender {
         }
     }
 
-    /** The sender for this process: dry-run when the local runner asks for it, else the Events API from the environment. */
-    static PagerDutySender fromEnvironment(Function<String, String> env, SecretResolver secrets) {
-        if (DryRun.enabled()) {
+    /** The sender of the function's own routing key ({@code PAGERDUTY_ROUTING_KEY}), or its dry run. */
+    static PagerDutySender fromEnvironment(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
+        return forRoutingKey(secrets.secret(ROUTING_KEY_SECRET), env, dryRun);
+    }
+
+    /** The sender of a route's routing key: the variable it names, or the SSM parameter under ROUTE_SECRETS_PATH. */
+    static PagerDutySender forRoute(String variable, Function<String, String> env, SecretResolver secrets, boolean dryRun) {
+        return forRoutingKey(secrets.routeSecret(variable), env, dryRun);
+    }
+
+    private static PagerDutySender forRoutingKey(Secret routingKey, Function<String, String> env, boolean dryRun) {
+        if (dryRun) {
             return new DryRunPagerDutySender();
         }
         String url = env.apply(EVENTS_URL_VARIABLE);
-        return eventsApi(secrets.secret(ROUTING_KEY_SECRET), url == null || url.isBlank() ? DEFAULT_EVENTS_URL : url);
+        return eventsApi(routingKey, url == null || url.isBlank() ? DEFAULT_EVENTS_URL : url);
     }
 
     /** @param routingKey read on first send */
