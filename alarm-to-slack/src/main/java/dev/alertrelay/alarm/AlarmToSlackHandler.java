@@ -14,6 +14,7 @@ import dev.alertrelay.common.event.BatchItemFailures;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.routing.AccessPortal;
 import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.SlackMessage;
@@ -73,7 +74,7 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
                         java.util.function.BiFunction<String, Deadline, java.util.Map<String, String>> tags) {
         this.notifyStates = NotifyStates.parse(env.apply(NotifyStates.VARIABLE));
         this.slack = slack;
-        this.routing = new AlarmRouting(routes, slack, tags);
+        this.routing = new AlarmRouting(routes, AccessPortal.fromEnvironment(env), slack, tags);
         this.charts = slack.webApi().filter(api -> AlarmCharts.enabled(env.apply(AlarmCharts.VARIABLE)))
                 .map(api -> new AlarmCharts(slack.dryRun() ? AlarmToSlackHandler::printChartRequest
                         : new CloudWatchChartImages(env), api))

@@ -51,6 +51,13 @@ class AlarmRoutingTest {
     }
 
     private void run(String event, Map<String, String> env) {
+        run(event, env, "");
+    }
+
+    private void run(String event, Map<String, String> env, String portal) {
+        if (!portal.isEmpty()) {
+            env.put("ACCESS_PORTAL_URL", portal);
+        }
         SlackNotifier notifier = SlackNotifier.webhooks(name -> webhooks.computeIfAbsent(name, n -> new RecordingSlackSender()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new AlarmToSlackHandler(env::get, notifier, RoutesSource.fromEnvironment(env::get, new SecretResolver(env::get)),
@@ -77,7 +84,8 @@ class AlarmRoutingTest {
 
         assertEquals(List.of("SLACK_WEBHOOK_URL_PAYMENTS"), List.copyOf(webhooks.keySet()));
         JsonObject message = webhooks.get("SLACK_WEBHOOK_URL_PAYMENTS").only();
-        assertTrue(Json.string(message, "text").startsWith("<!subteam^S0PAYMENTS> ALARM: payments-api-5xx"), Json.string(message, "text"));
+        assertTrue(Json.string(message, "text").startsWith("<!subteam^S0PAYMENTS> [prod-payments (999988887777), prod] ALARM: payments-api-5xx"),
+                Json.string(message, "text"));
     }
 
     @Test
@@ -140,5 +148,28 @@ class AlarmRoutingTest {
         JsonObject message = webhooks.get("SLACK_WEBHOOK_URL").only();
         assertTrue(Json.toJson(message).contains("routes document (ROUTES) is invalid: route \\\"payments\\\": match.alarmNmae is not a match key"),
                 Json.toJson(message));
+    }
+
+    @Test
+    void aMessageFromAnotherAccountNamesItAndItsButtonsOpenThroughTheAccessPortal() {
+        run(alarm("alarm-sns-alb-healthyhostcount.json", "payments-api-5xx", "999988887777", "ALARM"), env(routes()),
+                "https://d-1234567890.awsapps.com/start");
+
+        JsonObject message = webhooks.get("SLACK_WEBHOOK_URL_PAYMENTS").only();
+        String text = Json.string(message, "text");
+        assertTrue(text.startsWith("<!subteam^S0PAYMENTS> [prod-payments (999988887777), prod] ALARM: payments-api-5xx"), text);
+        String json = Json.toJson(message);
+        assertTrue(json.contains("Account prod-payments (999988887777)"), json);
+        assertTrue(json.contains("\"url\":\"https://d-1234567890.awsapps.com/start/#/console?account_id=999988887777"
+                + "&role_name=PaymentsOnCall&destination=https%3A%2F%2Fap-northeast-1.console.aws.amazon.com%2Fcloudwatch"), json);
+    }
+
+    @Test
+    void anAccountTheDocumentDoesNotNameIsShownByItsId() {
+        run(alarm("alarm-sns-alb-healthyhostcount.json", "orders-db-cpu-high", "123412341234", "ALARM"), env(routes()));
+
+        JsonObject message = webhooks.get("SLACK_WEBHOOK_URL").only();
+        assertTrue(Json.string(message, "text").startsWith("ALARM: orders-db-cpu-high"), Json.string(message, "text"));
+        assertTrue(Json.toJson(message).contains("123412341234"));
     }
 }

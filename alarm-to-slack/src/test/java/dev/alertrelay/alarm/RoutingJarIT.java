@@ -55,7 +55,7 @@ class RoutingJarIT {
             assertEquals(3, byChannel.size(), byChannel.toString());
             assertTrue(byChannel.get("payments").get(0).startsWith("<!subteam^S0PAYMENTS> ALARM storm: 3 alarms in ALARM"), byChannel.toString());
             assertTrue(byChannel.get("default").get(0).startsWith("ALARM storm: 4 alarms in ALARM"), byChannel.toString());
-            assertTrue(byChannel.get("platform").get(0).startsWith("<!subteam^S0PLATFORM> ALARM: edge-alb-no-healthy-hosts"), byChannel.toString());
+            assertTrue(byChannel.get("platform").get(0).startsWith("<!subteam^S0PLATFORM> [prod-edge (111122223333), prod] ALARM: edge-alb-no-healthy-hosts"), byChannel.toString());
             assertTrue(result.stderr().contains("-> route") || result.stderr().contains(" to SLACK_WEBHOOK_URL_PAYMENTS"), result.stderr());
         }
     }

@@ -9,6 +9,7 @@ import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.InvalidEventException;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.routing.AccessPortal;
 import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.SlackNotifier;
@@ -57,7 +58,7 @@ public final class EcsTaskStoppedHandler implements RequestStreamHandler {
 
     EcsTaskStoppedHandler(Function<String, String> env, SlackNotifier slack, RoutesSource routes) {
         this.slack = slack;
-        this.routing = new StopRouting(routes, slack);
+        this.routing = new StopRouting(routes, AccessPortal.fromEnvironment(env), slack);
         this.selection = new StopSelection(NotifyCategories.parse(env.apply(NotifyCategories.VARIABLE)));
         this.queueBatch = new QueueBatch(selection, slack, formatter, routing);
     }

@@ -1,6 +1,7 @@
 package dev.alertrelay.ecs;
 
 import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.routing.AccessPortal;
 import dev.alertrelay.common.routing.RouteFacts;
 import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.slack.SlackMessage;
@@ -19,15 +20,17 @@ import java.util.Map;
 final class StopRouting {
 
     private final RoutesSource routes;
+    private final AccessPortal portal;
     private final SlackNotifier slack;
 
-    StopRouting(RoutesSource routes, SlackNotifier slack) {
+    StopRouting(RoutesSource routes, AccessPortal portal, SlackNotifier slack) {
         this.routes = routes;
+        this.portal = portal;
         this.slack = slack;
     }
 
     SlackRoute route(TaskStopDigest.Stop stop, Deadline deadline) {
-        return SlackRoute.decide(routes, slack, facts(stop), deadline);
+        return SlackRoute.decide(routes, portal, slack, facts(stop), deadline);
     }
 
     /** The notification of {@code stops} at {@code where}: a failure rings the route's people, a routine stop does not. */

@@ -12,6 +12,8 @@ import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.routing.AccessPortal;
+import dev.alertrelay.common.routing.RouteFacts;
 import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
@@ -47,12 +49,13 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
 
     private LogsErrorToPagerDutyHandler(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
         this(LogsErrorSettings.fromEnvironment(env), new PagerDutyRouting(RoutesSource.fromEnvironment(env, secrets),
-                PagerDutySender.fromEnvironment(env, secrets, dryRun), variable -> PagerDutySender.forRoute(variable, env, secrets, dryRun)),
+                AccessPortal.fromEnvironment(env), PagerDutySender.fromEnvironment(env, secrets, dryRun), variable -> PagerDutySender.forRoute(variable, env, secrets, dryRun)),
                 dryRun);
     }
 
     LogsErrorToPagerDutyHandler(LogsErrorSettings settings, PagerDutySender pagerDuty) {
-        this(settings, new PagerDutyRouting(RoutesSource.fromEnvironment(name -> null, new SecretResolver(name -> null)), pagerDuty,
+        this(settings, new PagerDutyRouting(RoutesSource.fromEnvironment(name -> null, new SecretResolver(name -> null)),
+                AccessPortal.NONE, pagerDuty,
                 variable -> {
                     throw new IllegalStateException("no routes: no routing key " + variable);
                 }), false);
@@ -90,8 +93,10 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
         }
         Map<PagerDutyEvent, List<String>> routed = new LinkedHashMap<>();
         int heldBack = 0;
-        for (PagerDutyEvent event : incidents.events()) {
-            List<String> keys = pagerDuty.keys(PagerDutyRouting.logFacts(batch, region, event), event.toString(), deadline).stream()
+        for (PagerDutyEvent incident : incidents.events()) {
+            RouteFacts facts = PagerDutyRouting.logFacts(batch, region, incident);
+            PagerDutyEvent event = pagerDuty.decorate(incident, facts, deadline);
+            List<String> keys = pagerDuty.keys(facts, event.toString(), deadline).stream()
                     .filter(key -> !recentTriggers.isRepeat(key + "|" + event.dedupKey(), deadline.now())).toList();
             heldBack += keys.isEmpty() ? 1 : 0;
             if (!keys.isEmpty()) {
@@ -118,9 +123,10 @@ public final class LogsErrorToPagerDutyHandler implements RequestStreamHandler {
         for (AlarmNotification notification : notifications) {
             switch (notification) {
                 case CloudWatchAlarm alarm -> alarms.format(alarm).ifPresentOrElse(event -> {
-                            List<String> keys = pagerDuty.keys(PagerDutyRouting.alarmFacts(alarm), "alarm " + alarm.name(), deadline);
+                            RouteFacts facts = PagerDutyRouting.alarmFacts(alarm);
+                            List<String> keys = pagerDuty.keys(facts, "alarm " + alarm.name(), deadline);
                             if (!keys.isEmpty()) {
-                                routed.put(event, keys);
+                                routed.put(pagerDuty.decorate(event, facts, deadline), keys);
                             }
                         },
                         () -> Log.info("alarm " + alarm.name() + " is " + alarm.state() + ": nothing to send"));

@@ -4,6 +4,7 @@ import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.log.Log;
+import dev.alertrelay.common.routing.AccessPortal;
 import dev.alertrelay.common.routing.RouteFacts;
 import dev.alertrelay.common.routing.Routes;
 import dev.alertrelay.common.routing.RoutesSource;
@@ -30,12 +31,14 @@ final class PagerDutyRouting {
     private static final String OWN = "";
 
     private final RoutesSource routes;
+    private final AccessPortal portal;
     private final PagerDutySender own;
     private final Function<String, PagerDutySender> byVariable;
     private final Map<String, PagerDutySender> senders = new ConcurrentHashMap<>();
 
-    PagerDutyRouting(RoutesSource routes, PagerDutySender own, Function<String, PagerDutySender> byVariable) {
+    PagerDutyRouting(RoutesSource routes, AccessPortal portal, PagerDutySender own, Function<String, PagerDutySender> byVariable) {
         this.routes = routes;
+        this.portal = portal;
         this.own = own;
         this.byVariable = byVariable;
     }
@@ -48,6 +51,23 @@ final class PagerDutyRouting {
             return List.of();
         }
         return decision.routingKeys().isEmpty() ? List.of(OWN) : decision.routingKeys();
+    }
+
+    /**
+     * The event as the person paged should see it: labelled with the account's name from the routes document, and its
+     * console links opened through the organization's access portal when one is configured.
+     */
+    PagerDutyEvent decorate(PagerDutyEvent event, RouteFacts facts, Deadline deadline) {
+        String accountId = facts.values().get("account");
+        Routes.Account account = routes.account(accountId, deadline);
+        PagerDutyEvent decorated = event;
+        if (portal.configured()) {
+            decorated = decorated.withLinks(url -> portal.link(url, accountId, account));
+        }
+        if (account != null && account.name() != null) {
+            decorated = decorated.withAccount(account.label(), account.environment());
+        }
+        return decorated;
     }
 
     /**

@@ -31,7 +31,11 @@ class PagerDutyRoutingTest {
     private final Map<String, RecordingPagerDutySender> byKey = new TreeMap<>();
 
     private void run(String event) {
-        Map<String, String> env = new HashMap<>();
+        run(event, Map.of());
+    }
+
+    private void run(String event, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(extra);
         try {
             env.put("ROUTES", Files.readString(Path.of(System.getProperty("maven.multiModuleProjectDirectory", "..")).resolve("examples/routes.json")));
         } catch (IOException e) {
@@ -41,7 +45,8 @@ class PagerDutyRoutingTest {
                 "SLACK_WEBHOOK_URL_PLATFORM", "PAGERDUTY_ROUTING_KEY_PAYMENTS", "PAGERDUTY_ROUTING_KEY_EDGE")) {
             env.put(name, "secret-" + name);
         }
-        PagerDutyRouting routing = new PagerDutyRouting(RoutesSource.fromEnvironment(env::get, new SecretResolver(env::get)), own,
+        PagerDutyRouting routing = new PagerDutyRouting(RoutesSource.fromEnvironment(env::get, new SecretResolver(env::get)),
+                dev.alertrelay.common.routing.AccessPortal.fromEnvironment(env::get), own,
                 variable -> byKey.computeIfAbsent(variable, v -> new RecordingPagerDutySender()));
         new LogsErrorToPagerDutyHandler(SETTINGS, routing, false)
                 .handleRequest(EventFiles.streamOf(event), new ByteArrayOutputStream(), TestContext.of("logs-error-to-pagerduty"));
@@ -89,5 +94,17 @@ class PagerDutyRoutingTest {
 
         assertEquals(List.of("PAGERDUTY_ROUTING_KEY_PAYMENTS"), List.copyOf(byKey.keySet()));
         assertEquals("trigger", byKey.get("PAGERDUTY_ROUTING_KEY_PAYMENTS").attempted.get(0).action());
+    }
+
+    @Test
+    void theIncidentNamesTheAccountAndItsLinksOpenThroughTheAccessPortal() {
+        run(logs("999988887777", "/aws/lambda/payments-api"), Map.of("ACCESS_PORTAL_URL", "https://d-1234567890.awsapps.com/start"));
+
+        JsonObject incident = byKey.get("PAGERDUTY_ROUTING_KEY_PAYMENTS").attempted.get(0).toJson();
+        JsonObject payload = incident.getAsJsonObject("payload");
+        assertTrue(Json.string(payload, "summary").startsWith("[prod-payments (999988887777), prod] payments-api: "), Json.string(payload, "summary"));
+        assertEquals("prod-payments (999988887777)", Json.string(payload.getAsJsonObject("custom_details"), "account"));
+        String href = Json.string(incident.getAsJsonArray("links").get(0).getAsJsonObject(), "href");
+        assertTrue(href.startsWith("https://d-1234567890.awsapps.com/start/#/console?account_id=999988887777&role_name=PaymentsOnCall&destination=https%3A%2F%2F"), href);
     }
 }

@@ -84,6 +84,92 @@ public final class SlackMessage {
         return new SlackMessage(newText, List.copyOf(newBlocks), color, attached);
     }
 
+    /**
+     * This message labelled with the account it is about, as a platform team names it: {@code [prod-payments prod]} in
+     * front of the notification text (it reads first on a phone) and a context line above the rest.
+     */
+    public SlackMessage withAccount(String label, String environment) {
+        String tag = environment == null ? label : label + ", " + environment;
+        String newText = Truncate.toLength(Mrkdwn.text("[" + tag + "] ").render(TEXT_MAX) + text, TEXT_MAX);
+        List<JsonObject> newBlocks = new ArrayList<>();
+        newBlocks.add(Blocks.context(List.of(Mrkdwn.text("Account " + label + (environment == null ? "" : " \u00b7 " + environment)))));
+        newBlocks.addAll(blocks);
+        List<JsonObject> attached = attachmentBlocks;
+        if (newBlocks.size() + attached.size() > MAX_BLOCKS) {
+            attached = capped(attached, MAX_BLOCKS - newBlocks.size());
+        }
+        return new SlackMessage(newText, List.copyOf(newBlocks), color, attached);
+    }
+
+    /**
+     * This message with every link (buttons, and {@code <url|label>} in mrkdwn) passed through {@code rewrite}: console
+     * links opened through the organization's access portal. A rewritten link longer than Slack allows a button is
+     * left as it was.
+     */
+    public SlackMessage withLinks(java.util.function.UnaryOperator<String> rewrite) {
+        return new SlackMessage(text, rewritten(blocks, rewrite), color, rewritten(attachmentBlocks, rewrite));
+    }
+
+    private static List<JsonObject> rewritten(List<JsonObject> blocks, java.util.function.UnaryOperator<String> rewrite) {
+        List<JsonObject> copies = new ArrayList<>(blocks.size());
+        for (JsonObject block : blocks) {
+            JsonObject copy = block.deepCopy();
+            rewriteIn(copy, rewrite);
+            copies.add(copy);
+        }
+        return List.copyOf(copies);
+    }
+
+    private static void rewriteIn(com.google.gson.JsonElement element, java.util.function.UnaryOperator<String> rewrite) {
+        if (element instanceof JsonArray array) {
+            array.forEach(item -> rewriteIn(item, rewrite));
+            return;
+        }
+        if (!(element instanceof JsonObject object)) {
+            return;
+        }
+        if ("button".equals(stringOf(object, "type")) && stringOf(object, "url") != null) {
+            String url = rewrite.apply(stringOf(object, "url"));
+            if (url.length() <= Blocks.BUTTON_URL_MAX) {
+                object.addProperty("url", url);
+            }
+        }
+        if ("mrkdwn".equals(stringOf(object, "type")) && stringOf(object, "text") != null) {
+            object.addProperty("text", rewriteLinks(stringOf(object, "text"), rewrite));
+        }
+        for (String key : List.copyOf(object.keySet())) {
+            com.google.gson.JsonElement child = object.get(key);
+            if (child.isJsonObject() || child.isJsonArray()) {
+                rewriteIn(child, rewrite);
+            }
+        }
+    }
+
+    /** {@code <https://...|label>} links in mrkdwn, read once left to right; the new URL's {@code &} escaped as mrkdwn wants. */
+    private static String rewriteLinks(String mrkdwn, java.util.function.UnaryOperator<String> rewrite) {
+        StringBuilder out = new StringBuilder(mrkdwn.length());
+        int at = 0;
+        while (true) {
+            int open = mrkdwn.indexOf("<https://", at);
+            int bar = open < 0 ? -1 : mrkdwn.indexOf('|', open);
+            int close = bar < 0 ? -1 : mrkdwn.indexOf('>', bar);
+            int nextOpen = open < 0 ? -1 : mrkdwn.indexOf('<', open + 1);
+            if (open < 0 || bar < 0 || close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+                return out.append(mrkdwn, at, mrkdwn.length()).toString();
+            }
+            String url = mrkdwn.substring(open + 1, bar);
+            String replaced = rewrite.apply(url);
+            out.append(mrkdwn, at, open + 1).append(replaced.equals(url) ? url : replaced.replace("&", "&amp;"))
+                    .append(mrkdwn, bar, close + 1);
+            at = close + 1;
+        }
+    }
+
+    private static String stringOf(JsonObject object, String key) {
+        com.google.gson.JsonElement value = object.get(key);
+        return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
+    }
+
     /** This message with a context line at the end (something the reader must know, such as invalid routes). */
     public SlackMessage withNote(String untrustedNote) {
         List<JsonObject> newBlocks = new ArrayList<>(blocks.size() >= MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS - 1) : blocks);

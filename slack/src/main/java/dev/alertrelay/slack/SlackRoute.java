@@ -1,6 +1,7 @@
 package dev.alertrelay.slack;
 
 import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.common.routing.AccessPortal;
 import dev.alertrelay.common.routing.RouteFacts;
 import dev.alertrelay.common.routing.Routes;
 import dev.alertrelay.common.routing.RoutesSource;
@@ -8,6 +9,7 @@ import dev.alertrelay.slack.SlackNotifier.Destination;
 import dev.alertrelay.slack.thread.ThreadPost;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Where one notification goes in Slack, as the routes decide it (README, "Routing many teams"): the Slack
@@ -18,23 +20,36 @@ import java.util.List;
  * @param destinations where to post (empty only when dropped)
  * @param routes       the routes that chose the destinations, for the log line (empty: the function's own)
  */
-public record SlackRoute(List<Destination> destinations, List<String> mentions, String note, String droppedBy, List<String> routes) {
+public record SlackRoute(List<Destination> destinations, List<String> mentions, String note, String droppedBy, List<String> routes,
+                         Routes.Account account, UnaryOperator<String> links) {
 
-    public static SlackRoute decide(RoutesSource routes, SlackNotifier slack, RouteFacts facts, Deadline deadline) {
+    /**
+     * @param portal console links through the organization's access portal, in the notification's account
+     */
+    public static SlackRoute decide(RoutesSource routes, AccessPortal portal, SlackNotifier slack, RouteFacts facts, Deadline deadline) {
         Routes.Decision decision = routes.decide(facts, deadline);
+        String accountId = facts.values().get("account");
+        Routes.Account account = routes.account(accountId, deadline);
+        UnaryOperator<String> links = portal.configured() ? url -> portal.link(url, accountId, account) : null;
         if (decision.dropped()) {
-            return new SlackRoute(List.of(), List.of(), null, decision.droppedBy(), decision.routes());
+            return new SlackRoute(List.of(), List.of(), null, decision.droppedBy(), decision.routes(), account, links);
         }
         List<Destination> destinations = decision.slack().isEmpty() ? List.of(slack.defaultDestination())
                 : decision.slack().stream().map(slack::destinationOf).distinct().toList();
         return new SlackRoute(destinations, decision.mentions(), decision.problem(), null,
-                decision.slack().isEmpty() ? List.of() : decision.routes());
+                decision.slack().isEmpty() ? List.of() : decision.routes(), account, links);
     }
 
-    /** Several notifications posted together (a storm) to one destination: their mentions and notes together. */
+    /**
+     * Several notifications posted together (a storm) to one destination: their mentions and notes together; the
+     * account and portal links when they all share one account.
+     */
     public static SlackRoute together(Destination where, List<SlackRoute> routes) {
+        Routes.Account account = routes.stream().map(SlackRoute::account).distinct().count() == 1 ? routes.get(0).account() : null;
+        UnaryOperator<String> links = routes.stream().map(SlackRoute::account).distinct().count() == 1 ? routes.get(0).links() : null;
         return new SlackRoute(List.of(where), routes.stream().flatMap(route -> route.mentions().stream()).distinct().toList(),
-                routes.stream().map(SlackRoute::note).filter(java.util.Objects::nonNull).findFirst().orElse(null), null, List.of());
+                routes.stream().map(SlackRoute::note).filter(java.util.Objects::nonNull).findFirst().orElse(null), null, List.of(),
+                account, links);
     }
 
     public boolean dropped() {
@@ -43,13 +58,21 @@ public record SlackRoute(List<Destination> destinations, List<String> mentions, 
 
     /** The message as this route sends it: mentions when it {@code rings}, and the note if there is one. */
     public SlackMessage decorate(SlackMessage message, boolean rings) {
-        SlackMessage decorated = rings ? message.withMentions(mentions) : message;
+        SlackMessage decorated = message;
+        if (links != null) {
+            decorated = decorated.withLinks(links);
+        }
+        if (account != null && account.name() != null) {
+            decorated = decorated.withAccount(account.label(), account.environment());
+        }
+        decorated = rings ? decorated.withMentions(mentions) : decorated;
         return note == null ? decorated : decorated.withNote(note);
     }
 
     /** A thread post's message decorated the same way. */
     public ThreadPost decorate(ThreadPost post, boolean rings) {
-        return new ThreadPost(post.kind(), decorate(post.message(), rings), post.topUpdate(), post.closes(), post.since(),
+        SlackMessage top = post.topUpdate() == null ? null : decorate(post.topUpdate(), false);
+        return new ThreadPost(post.kind(), decorate(post.message(), rings), top, post.closes(), post.since(),
                 post.state(), post.stateTime(), post.facts(), post.afterStart());
     }
 

@@ -105,17 +105,37 @@ public final class Routes {
         }
     }
 
-    private static final Set<String> TOP_KEYS = Set.of("routes", "default");
+    /**
+     * What the routes document says about an AWS account: a name people recognise, its environment, and the
+     * permission set to open its console with through the access portal.
+     */
+    public record Account(String id, String name, String environment, String role) {
+
+        /** {@code prod-payments (111122223333)}, or the id alone. */
+        public String label() {
+            return name == null ? id : name + " (" + id + ")";
+        }
+    }
+
+    private static final Set<String> TOP_KEYS = Set.of("routes", "default", "accounts");
+    private static final Set<String> ACCOUNT_KEYS = Set.of("name", "environment", "role");
     private static final Set<String> ROUTE_KEYS = Set.of("name", "match", "slack", "pagerduty", "mention", "drop");
     private static final Set<String> DEFAULT_KEYS = Set.of("slack", "pagerduty", "mention");
     private static final int NAME_MAX = 80;
 
     private final List<Route> routes;
     private final Route fallback;
+    private final Map<String, Account> accounts;
 
-    private Routes(List<Route> routes, Route fallback) {
+    private Routes(List<Route> routes, Route fallback, Map<String, Account> accounts) {
         this.routes = routes;
         this.fallback = fallback;
+        this.accounts = accounts;
+    }
+
+    /** The account as the document names it, or null when it does not (shown by its id alone). */
+    public Account account(String id) {
+        return id == null ? null : accounts.get(id);
     }
 
     public List<Route> routes() {
@@ -168,7 +188,35 @@ public final class Routes {
                 throw new RoutesException("\"default\" has no destination: give it \"slack\" or \"pagerduty\"");
             }
         }
-        return new Routes(List.copyOf(routes), fallback);
+        return new Routes(List.copyOf(routes), fallback, accounts(json));
+    }
+
+    private static Map<String, Account> accounts(JsonObject json) {
+        if (!json.has("accounts")) {
+            return Map.of();
+        }
+        if (!(json.get("accounts") instanceof JsonObject accounts)) {
+            throw new RoutesException("\"accounts\" must be an object of account ids");
+        }
+        Map<String, Account> byId = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> entry : accounts.entrySet()) {
+            String where = "accounts." + Truncate.toLength(entry.getKey(), 20);
+            if (!entry.getKey().matches("\\d{12}")) {
+                throw new RoutesException(where + ": an account id is 12 digits");
+            }
+            if (!(entry.getValue() instanceof JsonObject account)) {
+                throw new RoutesException(where + " must be an object with \"name\", \"environment\" or \"role\"");
+            }
+            unknownKeys(account, ACCOUNT_KEYS, where);
+            for (String key : ACCOUNT_KEYS) {
+                if (account.has(key) && Json.string(account, key) == null) {
+                    throw new RoutesException(where + "." + key + " must be a string");
+                }
+            }
+            byId.put(entry.getKey(), new Account(entry.getKey(), Json.string(account, "name"), Json.string(account, "environment"),
+                    Json.string(account, "role")));
+        }
+        return Map.copyOf(byId);
     }
 
     /**

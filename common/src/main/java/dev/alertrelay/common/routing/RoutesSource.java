@@ -70,6 +70,18 @@ public final class RoutesSource {
         return parsed;
     }
 
+    /** The account as the routes document names it; null without routes, with an invalid document, or for an unknown id. */
+    public Routes.Account account(String id, Deadline deadline) {
+        if (document == null || id == null) {
+            return null;
+        }
+        try {
+            return routes(deadline).account(id);
+        } catch (RoutesException | SecretException e) {
+            return null;
+        }
+    }
+
     /** Where a notification with these facts goes; see the class comment for an invalid or unreadable document. */
     public Routes.Decision decide(RouteFacts facts, Deadline deadline) {
         if (document == null) {

@@ -133,6 +133,8 @@ class RoutesTest {
             no destination              | {"routes":[{"name":"a","match":{"account":["1"]}}]}                      | route "a" has no destination
             a URL instead of a variable | {"routes":[{"name":"a","match":{"account":["1"]},"slack":{"webhook":"https://hooks.slack.com/x"}}]} | names the variable that holds the URL
             both webhook and channel    | {"routes":[{"name":"a","match":{"account":["1"]},"slack":{"webhook":"A","channel":"C0123456"}}]} | exactly one of
+            a short account id          | {"routes":[],"accounts":{"1234":{"name":"x"}}}                            | accounts.1234: an account id is 12 digits
+            unknown account key         | {"routes":[],"accounts":{"111122223333":{"nmae":"x"}}}                    | accounts.111122223333: unknown key "nmae"
             a name used twice           | {"routes":[{"name":"a","match":{"account":["1"]},"drop":true},{"name":"a","match":{"account":["2"]},"drop":true}]} | the name is used twice
             """)
     void anInvalidDocumentIsNamedPrecisely(String kind, String document, String message) {
@@ -168,5 +170,28 @@ class RoutesTest {
     @Test
     void aPatternOfManyStarsAgainstALongNameEnds() {
         assertFalse(Glob.matches("*a*a*a*a*a*a*a*b", "a".repeat(5_000)));
+    }
+
+    @Test
+    void accountsAreNamedAndUnknownOnesAreNot() {
+        Routes.Account payments = EXAMPLE.account("999988887777");
+        assertEquals("prod-payments (999988887777)", payments.label());
+        assertEquals("prod", payments.environment());
+        assertEquals("PaymentsOnCall", payments.role());
+        assertEquals(null, EXAMPLE.account("123456789012"));
+    }
+
+    @Test
+    void consoleLinksOpenThroughTheAccessPortalInTheRightAccountAndRole() {
+        AccessPortal portal = AccessPortal.fromEnvironment(Map.of("ACCESS_PORTAL_URL", "https://d-1234567890.awsapps.com/start/",
+                "ACCESS_PORTAL_ROLE", "ReadOnly")::get);
+        String console = "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/a-b";
+        assertEquals("https://d-1234567890.awsapps.com/start/#/console?account_id=999988887777&role_name=PaymentsOnCall&destination="
+                        + "https%3A%2F%2Feu-west-1.console.aws.amazon.com%2Fcloudwatch%2Fhome%3Fregion%3Deu-west-1%23alarmsV2%3Aalarm%2Fa-b",
+                portal.link(console, "999988887777", EXAMPLE.account("999988887777")));
+        assertTrue(portal.link(console, "123456789012", null).contains("role_name=ReadOnly"), "the default permission set");
+        assertEquals("https://example.com/x", portal.link("https://example.com/x", "999988887777", null), "not a console link");
+        assertEquals(console, AccessPortal.NONE.link(console, "999988887777", null), "no portal: unchanged");
+        assertThrows(IllegalArgumentException.class, () -> AccessPortal.fromEnvironment(Map.of("ACCESS_PORTAL_URL", "d-123.awsapps.com")::get));
     }
 }

@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  */
 public final class BlockKitLimits {
 
-    /** Slack's own tokens are allowed; any other '<' in mrkdwn means untrusted text was not escaped. */
-    /** Links, dates, and the mention forms a route may add (a user group, a user, @here, @channel). */
+    /**
+     * Slack's own tokens are allowed (links, dates, and the mention forms a route may add: a user group, a user,
+     * @here, @channel); any other '<' in mrkdwn means untrusted text was not escaped.
+     */
     private static final Pattern TOKEN = Pattern.compile("<(https?://[^|<>\\s]+\\|[^<>]*|!date\\^\\d+\\^[^|<>]+\\|[^<>]*"
             + "|!subteam\\^[A-Z0-9]{1,20}|@[UW][A-Z0-9]{1,20}|!here|!channel)>");
 

@@ -47,12 +47,50 @@ public final class PagerDutyEvent {
         return Json.string(body, "dedup_key");
     }
 
-    /** The payload's summary, or null for a resolve. */
+    /**
+     * This event labelled with the account it is about ({@code prod-payments (111122223333)}): in front of the summary
+     * (cut to PagerDuty's limit) and as {@code custom_details.account}, with its environment; a resolve is unchanged.
+     */
+    public PagerDutyEvent withAccount(String label, String environment) {
+        JsonObject payload = Json.object(body, "payload");
+        if (payload == null) {
+            return this;
+        }
+        JsonObject copy = body.deepCopy();
+        JsonObject newPayload = copy.getAsJsonObject("payload");
+        String tag = environment == null ? label : label + ", " + environment;
+        newPayload.addProperty("summary", Truncate.toLength("[" + tag + "] " + Json.string(payload, "summary"), SUMMARY_MAX));
+        JsonObject details = newPayload.get("custom_details") instanceof JsonObject object ? object : new JsonObject();
+        details.addProperty("account", label);
+        if (environment != null) {
+            details.addProperty("environment", environment);
+        }
+        newPayload.add("custom_details", details);
+        return new PagerDutyEvent(withinLimit(copy));
+    }
+
+    /** This event with its links and client URL passed through {@code rewrite} (console links through the access portal). */
+    public PagerDutyEvent withLinks(java.util.function.UnaryOperator<String> rewrite) {
+        JsonObject copy = body.deepCopy();
+        if (copy.get("links") instanceof JsonArray links) {
+            for (com.google.gson.JsonElement link : links) {
+                if (link instanceof JsonObject object && Json.string(object, "href") != null) {
+                    object.addProperty("href", rewrite.apply(Json.string(object, "href")));
+                }
+            }
+        }
+        if (Json.string(copy, "client_url") != null) {
+            copy.addProperty("client_url", rewrite.apply(Json.string(copy, "client_url")));
+        }
+        return new PagerDutyEvent(withinLimit(copy));
+    }
+
     /** The payload's severity ({@code critical}, {@code error}, ...), or null for a resolve. */
     public String severity() {
         return Json.string(Json.object(body, "payload"), "severity");
     }
 
+    /** The payload's summary, or null for a resolve. */
     public String summary() {
         return Json.string(Json.object(body, "payload"), "summary");
     }
