@@ -7,9 +7,7 @@ import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.alarm.OtherSnsMessage;
 import dev.alertrelay.common.delivery.RecentDeliveries;
 import dev.alertrelay.common.http.Deadline;
-import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.log.Log;
-import dev.alertrelay.common.secrets.SecretException;
 import dev.alertrelay.common.text.Truncate;
 import dev.alertrelay.slack.SlackNotifier;
 import dev.alertrelay.slack.SlackRoute;
@@ -79,8 +77,12 @@ final class AlarmBatch {
         }
     }
 
-    /** One message to post, where, and the SQS messages it answers for. */
-    private record Unit(String description, Destination where, Notification notification, Set<String> messageIds, List<String> keys) {
+    /**
+     * One message to post, where, and the SQS messages it answers for; its notification is built when it is sent, so
+     * that what building reads (a storm thread's record) fails this unit only.
+     */
+    private record Unit(String description, Destination where, java.util.function.Supplier<Notification> notification,
+                        Set<String> messageIds, List<String> keys) {
     }
 
     /** @return the SQS message ids Lambda should redeliver */
@@ -104,7 +106,7 @@ final class AlarmBatch {
                 }
                 case AlarmConfigurationChange change -> skipped++;
                 case OtherSnsMessage message -> others.add(new Unit("non-alarm SNS message from " + message.topicName(),
-                        slack.defaultDestination(), Notification.standalone(SnsMessageFormatter.format(message)),
+                        slack.defaultDestination(), () -> Notification.standalone(SnsMessageFormatter.format(message)),
                         Set.of(item.messageId()), List.of()));
             }
         }
@@ -140,13 +142,13 @@ final class AlarmBatch {
                         Set<String> messageIds = new LinkedHashSet<>();
                         chunk.forEach(key -> messageIds.addAll(messagesOf.get(key)));
                         units.add(new Unit("storm of " + AlarmStormFormatter.headline(changed.get(0).state(), which) + to, where,
-                                notifications.storm(changed, which, where, chunk.stream().map(routes::get).toList(), deadline),
+                                () -> notifications.storm(changed, which, where, chunk.stream().map(routes::get).toList(), deadline),
                                 messageIds, chunk));
                     }
                 } else {
                     for (String key : keys) {
                         units.add(new Unit(describe(alarms.get(key)) + to, where,
-                                notifications.single(alarms.get(key), where, routes.get(key), deadline), messagesOf.get(key), List.of(key)));
+                                () -> notifications.single(alarms.get(key), where, routes.get(key), deadline), messagesOf.get(key), List.of(key)));
                     }
                 }
             }
@@ -156,8 +158,9 @@ final class AlarmBatch {
         List<String> outcomes = new ArrayList<>();
         for (Unit unit : units) {
             try {
-                outcomes.add(slack.send(unit.notification(), unit.where(), deadline) + ": " + unit.description());
-            } catch (DeliveryException | SecretException e) {
+                outcomes.add(slack.send(unit.notification().get(), unit.where(), deadline) + ": " + unit.description());
+            } catch (RuntimeException e) {
+                // A delivery failure, a thread store that failed, or anything unexpected: exactly this unit's messages.
                 Log.error("alarm-to-slack could not deliver " + unit.description() + ": " + e.getMessage() + "; its "
                         + unit.messageIds().size() + " SQS message(s) are reported failed and will be redelivered");
                 failed.addAll(unit.messageIds());

@@ -38,19 +38,8 @@ final class AlarmRouting {
         values.put("account", alarm.accountId());
         values.put("region", alarm.region());
         values.put("alarmName", alarm.name());
-        values.put("namespace", namespace(alarm));
+        values.put("namespace", alarm.metricNamespace());
         values.put("state", alarm.state().name());
         return new RouteFacts(RouteFacts.Kind.ALARM, values, () -> tags.apply(alarm.arn()));
-    }
-
-    /** The metric's namespace; for metric math, that of its first metric. */
-    private static String namespace(CloudWatchAlarm alarm) {
-        if (alarm.trigger() == null) {
-            return null;
-        }
-        if (alarm.trigger().namespace() != null) {
-            return alarm.trigger().namespace();
-        }
-        return alarm.trigger().metrics().stream().map(query -> query.namespace()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 }

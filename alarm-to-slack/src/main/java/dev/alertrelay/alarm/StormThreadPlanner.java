@@ -35,6 +35,9 @@ final class StormThreadPlanner {
     private static final String MEMBER = "a:";
     private static final int LISTED_MAX = AlarmStormFormatter.LISTED_MAX;
     private static final int NAME_MAX = 100;
+    private static final int MEMBERS_KEPT = 200;
+    private static final int LINK_KEPT = 400;
+    private static final String MORE = "more";
 
     private StormThreadPlanner() {
     }
@@ -63,7 +66,7 @@ final class StormThreadPlanner {
             return false;
         }
         Instant when = alarm.stateChangeTime() == null ? now : alarm.stateChangeTime();
-        return storm.fact(MEMBER + alarm.name()) != null || (alarm.state() == AlarmState.ALARM && withinWindow(storm, when));
+        return storm.fact(memberName(alarm)) != null || (alarm.state() == AlarmState.ALARM && withinWindow(storm, when));
     }
 
     /** A batch's storm: a new thread, or (within the window, or for its own alarms) a reply that updates the open one. */
@@ -72,7 +75,7 @@ final class StormThreadPlanner {
         Instant when = alarms.stream().map(CloudWatchAlarm::stateChangeTime).filter(Objects::nonNull).max(Comparator.naturalOrder())
                 .orElse(now);
         boolean joins = current != null && current.isOpen()
-                && (state == AlarmState.ALARM ? withinWindow(current, when) : alarms.stream().anyMatch(a -> current.fact(MEMBER + a.name()) != null));
+                && (state == AlarmState.ALARM ? withinWindow(current, when) : alarms.stream().anyMatch(a -> current.fact(memberName(a)) != null));
         if (!joins) {
             if (state != AlarmState.ALARM) {
                 return ThreadPost.standalone(AlarmStormFormatter.format(alarms, part), state.name(), when, Map.of());
@@ -133,8 +136,9 @@ final class StormThreadPlanner {
             section = section.isEmpty() ? line : section.thenTrusted("\n").then(line);
             shown++;
         }
-        if (listed.size() > shown) {
-            section = section.thenTrusted("\n").then(Mrkdwn.text("and " + (listed.size() - shown) + " more"));
+        long more = listed.size() - shown + Long.parseLong(members.getOrDefault(MORE, "0"));
+        if (more > 0) {
+            section = section.thenTrusted("\n").then(Mrkdwn.text("and " + more + " more"));
         }
         if (!section.isEmpty()) {
             message.attachmentBlock(Blocks.section(section));
@@ -151,12 +155,29 @@ final class StormThreadPlanner {
                 .then(link.isEmpty() ? Mrkdwn.bold(shortName) : Mrkdwn.link(link, shortName)).then(" " + state);
     }
 
+    /**
+     * The members with these changes. At most {@value #MEMBERS_KEPT} alarms are kept by name (a DynamoDB item holds
+     * 400 KB); later ones are counted in {@code more}, so the top message still says how big the storm is.
+     */
     private static Map<String, String> with(Map<String, String> members, List<CloudWatchAlarm> alarms) {
         for (CloudWatchAlarm alarm : alarms) {
+            String name = memberName(alarm);
+            if (!members.containsKey(name) && memberCount(members) >= MEMBERS_KEPT) {
+                members.merge(MORE, "1", (a, b) -> String.valueOf(Long.parseLong(a) + 1));
+                continue;
+            }
             String link = AlarmConsoleLinks.alarm(alarm);
-            members.put(MEMBER + alarm.name(), alarm.state().name() + "|" + (link == null ? "" : link));
+            members.put(name, alarm.state().name() + "|" + (link == null || link.length() > LINK_KEPT ? "" : link));
         }
         return members;
+    }
+
+    private static String memberName(CloudWatchAlarm alarm) {
+        return MEMBER + Truncate.toLength(alarm.name(), NAME_MAX);
+    }
+
+    private static long memberCount(Map<String, String> members) {
+        return members.keySet().stream().filter(key -> key.startsWith(MEMBER)).count();
     }
 
     private static int stillAlarming(Map<String, String> members) {

@@ -172,4 +172,13 @@ class AlarmRoutingTest {
         assertTrue(Json.string(message, "text").startsWith("ALARM: orders-db-cpu-high"), Json.string(message, "text"));
         assertTrue(Json.toJson(message).contains("123412341234"));
     }
+
+    @Test
+    void aChannelRouteWithoutSlackAppModeFallsBackToTheWebhookAndSaysWhy() {
+        run(alarm("alarm-sns-alb-healthyhostcount.json", "payments-api-5xx", "999988887777", "ALARM"),
+                env("{\"routes\":[{\"name\":\"payments\",\"match\":{\"alarmName\":[\"payments-*\"]},\"slack\":{\"channel\":\"C0PAYMENTS\"}}]}"));
+
+        JsonObject message = webhooks.get("SLACK_WEBHOOK_URL").only();
+        assertTrue(Json.toJson(message).contains("needs Slack app mode"), Json.toJson(message));
+    }
 }

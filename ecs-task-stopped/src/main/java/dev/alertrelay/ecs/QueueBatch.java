@@ -2,10 +2,8 @@ package dev.alertrelay.ecs;
 
 import dev.alertrelay.common.event.Envelopes;
 import dev.alertrelay.common.http.Deadline;
-import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
-import dev.alertrelay.common.secrets.SecretException;
 import dev.alertrelay.common.text.Truncate;
 import dev.alertrelay.slack.SlackNotifier;
 import dev.alertrelay.slack.SlackNotifier.Destination;
@@ -83,14 +81,19 @@ final class QueueBatch {
                 slack.send(routing.notification(digest, group.size() == 1
                         ? formatter.format(first.task(), first.classification()) : TaskStopDigestFormatter.format(digest),
                         deadline.now(), where, routeOf.get(entry.getKey())), where, deadline);
-                group.forEach(stop -> selection.recordDelivered(stop.task()));
                 digests += group.size() > 1 ? 1 : 0;
-            } catch (DeliveryException | SecretException e) {
+            } catch (RuntimeException e) {
+                // A delivery failure, or anything unexpected about this one group: exactly its messages are redelivered.
                 Log.error("ecs-task-stopped could not deliver " + group.size() + " stop(s) of " + TaskStopMessageFormatter.subject(first.task())
                         + ": " + e.getMessage() + "; their " + digest.messageIds().size() + " SQS message(s) are reported failed");
                 failed.addAll(digest.messageIds());
             }
         }
+        // A stop counts as delivered once every destination it went to took it: one that failed anywhere is redelivered
+        // whole (and may then show twice where it did arrive: better than lost).
+        groups.values().stream().flatMap(List::stream).distinct()
+                .filter(stop -> stop.messageId() == null || !failed.contains(stop.messageId()))
+                .forEach(stop -> selection.recordDelivered(stop.task()));
         Log.info("ecs-task-stopped batch: messages=" + messages.size() + " groups=" + groups.size() + " digests=" + digests
                 + " failedItems=" + failed.size() + (slack.dryRun() ? " (dry run: nothing sent)" : ""));
         return List.copyOf(failed);

@@ -90,4 +90,27 @@ class EcsRoutingTest {
         assertEquals(List.of("SLACK_WEBHOOK_URL"), List.copyOf(webhooks.keySet()), "cluster prod is not prod-*: the default");
         assertEquals(1, webhooks.get("SLACK_WEBHOOK_URL").payloads().size(), "one digest for the service");
     }
+
+    @Test
+    void aStopThatOneOfItsTwoChannelsRefusedIsRedeliveredWholeNotForgotten() {
+        Map<String, String> env = env();
+        env.put("ROUTES", """
+                {"routes":[{"name":"a","match":{"cluster":["prod"]},"slack":{"webhook":"SLACK_WEBHOOK_URL_PAYMENTS"}},
+                           {"name":"b","match":{"cluster":["prod"]},"slack":{"webhook":"SLACK_WEBHOOK_URL_SEARCH"}}]}""");
+        RecordingSlackSender a = new RecordingSlackSender();
+        int[] refusals = {0};
+        SlackNotifier notifier = SlackNotifier.webhooks(name -> name.equals("SLACK_WEBHOOK_URL_PAYMENTS") ? a : (message, deadline) -> {
+            refusals[0]++;
+            throw new dev.alertrelay.common.http.DeliveryException("Slack rejected the request: HTTP 500", 3);
+        });
+        EcsTaskStoppedHandler handler = new EcsTaskStoppedHandler(env::get, notifier,
+                RoutesSource.fromEnvironment(env::get, new SecretResolver(env::get)));
+        for (int delivery = 0; delivery < 2; delivery++) {
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            handler.handleRequest(EventFiles.stream("ecs-sqs-single-stop.json"), response, TestContext.of("ecs-task-stopped"));
+            assertTrue(response.toString(java.nio.charset.StandardCharsets.UTF_8).contains("itemIdentifier"), "reported failed");
+        }
+        assertEquals(2, refusals[0], "the redelivered stop is tried again where it failed");
+        assertEquals(2, a.payloads().size(), "and shown again where it arrived: better than lost");
+    }
 }

@@ -15,12 +15,12 @@ import java.util.function.Function;
  * @param region                     AWS_REGION (Lambda sets it), for console links; null leaves the links out
  * @param triggerOnInsufficientData  ALARM_INSUFFICIENT_DATA=trigger: page (as a warning) when an alarm has too little data
  * @param repeatTriggerSeconds       REPEAT_TRIGGER_SECONDS: how long this container holds back a log error's trigger that
- *                                   PagerDuty already accepted (default 300; 0 sends every one), see {@link RecentTriggers}
+ *                                   PagerDuty already accepted (default 60; 0 sends every one), see {@link RecentTriggers}
  */
 record LogsErrorSettings(Severity defaultSeverity, int maxIncidentsPerBatch, int sampleLines, Redactor redactor,
                                 String region, boolean triggerOnInsufficientData, int repeatTriggerSeconds) {
 
-    public static final LogsErrorSettings DEFAULTS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false, 300);
+    public static final LogsErrorSettings DEFAULTS = new LogsErrorSettings(Severity.ERROR, 20, 5, Redactor.BUILT_IN_ONLY, null, false, 60);
 
     public static LogsErrorSettings fromEnvironment(Function<String, String> env) {
         String severity = env.apply("DEFAULT_SEVERITY");

@@ -106,7 +106,7 @@ final class PagerDutyRouting {
         values.put("account", alarm.accountId());
         values.put("region", alarm.region());
         values.put("alarmName", alarm.name());
-        values.put("namespace", alarm.trigger() == null ? null : alarm.trigger().namespace());
+        values.put("namespace", alarm.metricNamespace());
         values.put("state", alarm.state().name());
         return new RouteFacts(RouteFacts.Kind.ALARM, values, null);
     }

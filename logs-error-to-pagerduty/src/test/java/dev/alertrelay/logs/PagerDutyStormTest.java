@@ -144,7 +144,7 @@ class PagerDutyStormTest {
 
     @Test
     void theRepeatWindowIsAWholeNumberOfSecondsUpToAnHour() {
-        assertEquals(300, LogsErrorSettings.fromEnvironment(Map.<String, String>of()::get).repeatTriggerSeconds());
+        assertEquals(60, LogsErrorSettings.fromEnvironment(Map.<String, String>of()::get).repeatTriggerSeconds());
         assertEquals(0, LogsErrorSettings.fromEnvironment(Map.of("REPEAT_TRIGGER_SECONDS", "0")::get).repeatTriggerSeconds());
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> LogsErrorSettings.fromEnvironment(Map.of("REPEAT_TRIGGER_SECONDS", "5m")::get));

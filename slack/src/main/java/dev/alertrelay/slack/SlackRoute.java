@@ -34,9 +34,23 @@ public record SlackRoute(List<Destination> destinations, List<String> mentions, 
         if (decision.dropped()) {
             return new SlackRoute(List.of(), List.of(), null, decision.droppedBy(), decision.routes(), account, links);
         }
-        List<Destination> destinations = decision.slack().isEmpty() ? List.of(slack.defaultDestination())
-                : decision.slack().stream().map(slack::destinationOf).distinct().toList();
-        return new SlackRoute(destinations, decision.mentions(), decision.problem(), null,
+        String note = decision.problem();
+        List<Destination> destinations = new java.util.ArrayList<>();
+        for (Routes.SlackTarget target : decision.slack()) {
+            if (target.channel() != null && slack.webApi().isEmpty()) {
+                // A channel needs the Slack app; without it the notification still reaches the function's own webhook.
+                note = "a route names the Slack channel " + target.channel() + ", which needs Slack app mode (SLACK_BOT_TOKEN);"
+                        + " posted to the default webhook instead";
+                dev.alertrelay.common.log.Log.error(note);
+                destinations.add(slack.defaultDestination());
+            } else {
+                destinations.add(slack.destinationOf(target));
+            }
+        }
+        if (destinations.isEmpty()) {
+            destinations.add(slack.defaultDestination());
+        }
+        return new SlackRoute(destinations.stream().distinct().toList(), decision.mentions(), note, null,
                 decision.slack().isEmpty() ? List.of() : decision.routes(), account, links);
     }
 

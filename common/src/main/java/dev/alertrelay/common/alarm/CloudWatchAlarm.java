@@ -45,6 +45,17 @@ public record CloudWatchAlarm(String name, String arn, String accountId, String 
         return Kind.METRIC;
     }
 
+    /** The namespace of the alarm's metric; for metric math, that of its first metric; null for a composite. */
+    public String metricNamespace() {
+        if (trigger == null) {
+            return null;
+        }
+        if (trigger.namespace() != null) {
+            return trigger.namespace();
+        }
+        return trigger.metrics().stream().map(MetricQuery::namespace).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     public boolean isComposite() {
         return kind() == Kind.COMPOSITE;
     }

@@ -30,8 +30,8 @@ import java.util.function.Function;
  * <p>A route matches a notification when at least one of its keys applies to the notification's kind and every key
  * that applies holds; keys of other kinds are ignored for it. A list holds when any entry matches ({@code *} is a
  * wildcard); {@code tags} holds when every named tag has the given value. A matching {@code drop} route silences the
- * notification; otherwise it goes to every matching route, once per distinct destination; no match: {@code default},
- * or without one, the function's own configuration.
+ * notification; otherwise it goes to every matching route, once per distinct destination; {@code default} serves
+ * each channel (Slack, PagerDuty) that no matching route names; without one, the function's own configuration.
  */
 public final class Routes {
 
@@ -66,7 +66,12 @@ public final class Routes {
                     return false;
                 }
             }
-            if (!tags.isEmpty() && facts.kind().has("tags")) {
+            if (!tags.isEmpty()) {
+                if (!facts.kind().has("tags")) {
+                    // A route that names tags is about tagged resources: a kind without tags (task stops, log errors)
+                    // is never that team's by its other keys alone.
+                    return false;
+                }
                 applies = true;
                 Map<String, String> actual = facts.tags().get();
                 for (Map.Entry<String, String> tag : tags.entrySet()) {
@@ -255,12 +260,26 @@ public final class Routes {
             matched.add(route.name());
             add(route, slack, keys, mentions);
         }
-        if (matched.isEmpty()) {
-            if (fallback == null) {
-                return Decision.OWN_CONFIGURATION;
+        if (fallback != null && (slack.isEmpty() || keys.isEmpty())) {
+            // default serves each channel no matching route named: a Slack-only team route does not take the page away
+            boolean used = false;
+            if (slack.isEmpty() && fallback.slack() != null) {
+                slack.add(fallback.slack());
+                used = true;
             }
-            matched.add(fallback.name());
-            add(fallback, slack, keys, mentions);
+            if (keys.isEmpty() && fallback.routingKey() != null) {
+                keys.add(fallback.routingKey());
+                used = true;
+            }
+            if (used || matched.isEmpty()) {
+                matched.add(fallback.name());
+                if (matched.size() == 1) {
+                    mentions.addAll(fallback.mention());
+                }
+            }
+        }
+        if (matched.isEmpty()) {
+            return Decision.OWN_CONFIGURATION;
         }
         return new Decision(List.copyOf(matched), List.copyOf(slack), List.copyOf(keys), List.copyOf(mentions), null, null);
     }

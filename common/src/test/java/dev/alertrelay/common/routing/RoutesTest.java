@@ -194,4 +194,22 @@ class RoutesTest {
         assertEquals(console, AccessPortal.NONE.link(console, "999988887777", null), "no portal: unchanged");
         assertThrows(IllegalArgumentException.class, () -> AccessPortal.fromEnvironment(Map.of("ACCESS_PORTAL_URL", "d-123.awsapps.com")::get));
     }
+
+    @Test
+    void aRouteThatNamesTagsNeverCatchesKindsWithoutTags() {
+        assertEquals(List.of("default"), EXAMPLE.route(new RouteFacts(RouteFacts.Kind.ECS_STOP, Map.of("account", "999988887777",
+                "region", "us-east-1", "cluster", "staging", "service", "search-api", "category", "crashed"), Map::of)).routes(),
+                "the search route names tags and a region: a us-east-1 task stop is not search's");
+    }
+
+    @Test
+    void theDefaultServesEachChannelNoMatchingRouteNames() {
+        Routes routes = Routes.parse("""
+                {"routes":[{"name":"team","match":{"alarmName":["team-*"]},"slack":{"channel":"C0TEAM01"}}],
+                 "default":{"pagerduty":{"routingKey":"PAGERDUTY_ROUTING_KEY"},"slack":{"channel":"C0OPS001"}}}""");
+        Routes.Decision decision = routes.route(alarm("1", "r", "team-api", null, "ALARM", Map.of()));
+        assertEquals(List.of(new Routes.SlackTarget(null, "C0TEAM01")), decision.slack(), "the team's channel, not the default's");
+        assertEquals(List.of("PAGERDUTY_ROUTING_KEY"), decision.routingKeys(), "the page still goes to the default rotation");
+        assertEquals(List.of("team", "default"), decision.routes());
+    }
 }

@@ -30,7 +30,8 @@ public record ThreadRecord(String id, long version, Status status, String channe
 
     public enum Status { OPENING, OPEN, CLOSED }
 
-    static final int DELIVERED_KEPT = 100;
+    /** A storm thread records each member change: enough for a storm of a few hundred alarms. */
+    static final int DELIVERED_KEPT = 400;
 
     public ThreadRecord {
         delivered = delivered == null ? List.of() : List.copyOf(delivered);
