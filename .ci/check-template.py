@@ -9,6 +9,10 @@
 - Every SNS topic has a topic policy that allows no unconditioned sns:Publish to any principal ('*') and denies
   sns:Publish to every principal outside a condition: within one account an IAM policy alone can allow Publish,
   so only a Deny keeps forged alarms out.
+- Many accounts: a role EventBridge assumes (member-account.yaml's, for a target in another account) may put events
+  on the one central bus it is given (a parameter, or an ARN without wildcards) and do nothing else; an event bus
+  policy admits everyone ('*') only under aws:PrincipalOrgID; no IAM role is named, since a StackSet deploys the
+  template to several regions of each account and IAM names are global.
 
 The IAM checks run on the template as its transforms leave it (AWS::LanguageExtensions' Fn::ForEach loops expanded,
 then SAM's resources, as cfn-lint transforms them), so statements that SAM policy templates such as KMSDecryptPolicy or
@@ -160,9 +164,47 @@ for name, resource in resources.items():
             for s in topic_statements):
         problems.append(f"{name}: its topic policy denies sns:Publish to no one, so IAM policies alone can publish")
 
+
+
+def trusts(role, service):
+    trust = role.get("Properties", {}).get("AssumeRolePolicyDocument", {})
+    return any(service in as_list(s.get("Principal", {}).get("Service", [])) for s in statements(trust)
+               if isinstance(s.get("Principal"), dict))
+
+
+def names_one_bus(resource):
+    """A Ref (a parameter or the bus itself) or an event-bus ARN without wildcards."""
+    if isinstance(resource, dict):
+        return set(resource) in ({"Ref"}, {"Fn::GetAtt"}) or (
+            set(resource) == {"Fn::Sub"} and "*" not in str(resource) and ":event-bus/" in str(resource))
+    return isinstance(resource, str) and ":event-bus/" in resource and "*" not in resource
+
+
+for name, resource in resources.items():
+    props = resource.get("Properties", {})
+    if resource.get("Type") == "AWS::IAM::Role":
+        if "RoleName" in props:
+            problems.append(f"{name}: a named role; IAM names are global, so a second region's stack would collide")
+        if trusts(resource, "events.amazonaws.com"):
+            for statement in statements(props.get("Policies", [])):
+                if statement.get("Effect") != "Allow":
+                    continue
+                if [a.lower() for a in as_list(statement.get("Action", []))] != ["events:putevents"]:
+                    problems.append(f"{name}: EventBridge's role may do more than events:PutEvents")
+                targets = as_list(statement.get("Resource", []))
+                if len(targets) != 1 or not names_one_bus(targets[0]):
+                    problems.append(f"{name}: EventBridge's role may put events on more than the one central bus")
+    bus_policy = props.get("Policy") if resource.get("Type") == "AWS::Events::EventBus" else (
+        props if resource.get("Type") == "AWS::Events::EventBusPolicy" else None)
+    for statement in statements(bus_policy or {}):
+        if (statement.get("Effect") == "Allow" and is_everyone(statement.get("Principal"))
+                and "aws:principalorgid" not in condition_keys(statement)):
+            problems.append(f"{name}: its event bus policy admits every principal without aws:PrincipalOrgID")
+
 for problem in dict.fromkeys(problems):
     print("template:", problem, file=sys.stderr)
 if problems:
     sys.exit(1)
-print("template: every function can read the secrets it is configured with and no more (GetParameter alone,"
-      " kms:Decrypt bound to an encryption context); every topic admits only what its policy names")
+print(f"{path}: every function can read the secrets it is configured with and no more (GetParameter alone,"
+      " kms:Decrypt bound to an encryption context); every topic and event bus admits only what its policy names;"
+      " EventBridge's roles put events on one bus")

@@ -19,15 +19,19 @@ final class PagerDutyEventsApi implements PagerDutySender {
 
     /**
      * The Events API takes about 120 events a minute per routing key and answers 429 beyond it: this container (one
-     * routing key) starts one event at most every 550 ms, about 109 a minute, leaving a tenth for the edges of
-     * PagerDuty's window. With the function's reserved concurrency of one (template.yaml), that holds for the key.
+     * routing key) may start {@value #BURST} events at once, then one every 550 ms, at most 5 + 109 in any minute. With
+     * the function's reserved concurrency of one (template.yaml), that holds for the key. The burst keeps an ordinary
+     * batch of a few distinct errors from waiting at all.
      */
     static final long MIN_INTERVAL_MILLIS = 550;
+    static final int BURST = 5;
     /** A paced event that would start later than this before the deadline is left to Lambda's retry instead. */
     private static final long PACING_RESERVE_MILLIS = 1_000;
     private static final String ROUTING_KEY_PLACEHOLDER = "[routing key]";
 
-    private long lastSentMillis = Long.MIN_VALUE;
+    /** A token bucket: {@link #BURST} tokens, one more every {@link #MIN_INTERVAL_MILLIS}; an event takes one. */
+    private double tokens = BURST;
+    private long refilledAtMillis = Long.MIN_VALUE;
 
     private final Secret routingKey;
     private final Endpoint endpoint;
@@ -46,14 +50,18 @@ final class PagerDutyEventsApi implements PagerDutySender {
     }
 
     /**
-     * Waits until this event starts {@link #MIN_INTERVAL_MILLIS} after the previous one this container sent, on the
-     * invocation's clock; a wait that would run into the deadline fails the event instead, so that the invocation
-     * fails and Lambda retries the batch (the events already accepted are not sent again, see RecentTriggers).
+     * Waits until a token is free (see {@link #MIN_INTERVAL_MILLIS}), on the invocation's clock; a wait that would run
+     * into the deadline fails the event instead, so that the invocation fails and Lambda retries the batch (the events
+     * already accepted are not sent again, see RecentTriggers).
      */
     private synchronized void pace(Deadline deadline) {
         long now = deadline.now().toEpochMilli();
-        long wait = lastSentMillis == Long.MIN_VALUE ? 0 : lastSentMillis + MIN_INTERVAL_MILLIS - now;
-        if (wait > 0) {
+        if (refilledAtMillis != Long.MIN_VALUE) {
+            tokens = Math.min(BURST, tokens + (double) Math.max(0, now - refilledAtMillis) / MIN_INTERVAL_MILLIS);
+        }
+        refilledAtMillis = now;
+        if (tokens < 1) {
+            long wait = (long) Math.ceil((1 - tokens) * MIN_INTERVAL_MILLIS);
             if (wait + PACING_RESERVE_MILLIS >= deadline.remainingMillis()) {
                 throw new DeliveryException("PagerDuty: the next event would have to wait " + wait + " ms for the Events API's"
                         + " rate limit, past the invocation's deadline; left to Lambda's retry", 0);
@@ -64,8 +72,10 @@ final class PagerDutyEventsApi implements PagerDutySender {
                 Thread.currentThread().interrupt();
                 throw new DeliveryException("PagerDuty: interrupted while pacing events", 0);
             }
+            tokens = 1;
+            refilledAtMillis = deadline.now().toEpochMilli();
         }
-        lastSentMillis = deadline.now().toEpochMilli();
+        tokens -= 1;
     }
 
     /** https://developer.pagerduty.com/docs/events-api-v2-overview: 400 "Invalid routing key" and its length check. */
