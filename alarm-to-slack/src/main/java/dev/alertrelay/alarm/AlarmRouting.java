@@ -8,7 +8,6 @@ import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.slack.SlackNotifier;
 import dev.alertrelay.slack.SlackRoute;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -34,12 +33,6 @@ final class AlarmRouting {
     }
 
     static RouteFacts facts(CloudWatchAlarm alarm, Function<String, Map<String, String>> tags) {
-        Map<String, String> values = new HashMap<>();
-        values.put("account", alarm.accountId());
-        values.put("region", alarm.region());
-        values.put("alarmName", alarm.name());
-        values.put("namespace", alarm.metricNamespace());
-        values.put("state", alarm.state().name());
-        return new RouteFacts(RouteFacts.Kind.ALARM, values, () -> tags.apply(alarm.arn()));
+        return RouteFacts.alarm(alarm, () -> tags.apply(alarm.arn()));
     }
 }

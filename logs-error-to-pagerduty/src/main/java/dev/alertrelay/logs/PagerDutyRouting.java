@@ -102,12 +102,6 @@ final class PagerDutyRouting {
     }
 
     static RouteFacts alarmFacts(CloudWatchAlarm alarm) {
-        Map<String, String> values = new HashMap<>();
-        values.put("account", alarm.accountId());
-        values.put("region", alarm.region());
-        values.put("alarmName", alarm.name());
-        values.put("namespace", alarm.metricNamespace());
-        values.put("state", alarm.state().name());
-        return new RouteFacts(RouteFacts.Kind.ALARM, values, null);
+        return RouteFacts.alarm(alarm, Map::of);
     }
 }

@@ -195,7 +195,7 @@ final class Redactor {
      */
     private static Rule anchoredRule(Pattern pattern, int group, Check check, String... anchors) {
         return (text, lower) -> {
-            int first = nextAnchor(lower, anchors, 0);
+            int first = new AnchorScan(lower, anchors).next(0);
             return first < 0 ? text : replaceMatches(text, pattern.matcher(text), first, group, check);
         };
     }
@@ -231,7 +231,7 @@ final class Redactor {
      */
     private static Rule keyValueRule(Pattern key, String... anchors) {
         return (text, lower) -> {
-            int at = nextAnchor(lower, anchors, 0);
+            int at = new AnchorScan(lower, anchors).next(0);
             if (at < 0) {
                 return text;
             }
@@ -447,17 +447,6 @@ final class Redactor {
             }
             return best;
         }
-    }
-
-    private static int nextAnchor(String lower, String[] anchors, int from) {
-        int next = -1;
-        for (String anchor : anchors) {
-            int at = lower.indexOf(anchor, from);
-            if (at >= 0 && (next < 0 || at < next)) {
-                next = at;
-            }
-        }
-        return next;
     }
 
     private interface CharTest {

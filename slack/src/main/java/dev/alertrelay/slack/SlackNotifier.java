@@ -1,7 +1,7 @@
 package dev.alertrelay.slack;
 
 import dev.alertrelay.common.http.Deadline;
-import dev.alertrelay.common.http.DeliveryException;
+import dev.alertrelay.common.http.Pacer;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.routing.Routes;
 import dev.alertrelay.common.secrets.SecretResolver;
@@ -41,7 +41,7 @@ public final class SlackNotifier {
         record Channel(String id) implements Destination {
         }
 
-        /** A route's Slack destination. */
+        /** A route's Slack destination (a channel needs app mode). */
         static Destination of(Routes.SlackTarget target) {
             return target.webhook() != null ? new Webhook(target.webhook()) : new Channel(target.channel());
         }
@@ -90,7 +90,7 @@ public final class SlackNotifier {
     /** A paced post that would start later than this before the deadline is left to the retry instead. */
     private static final long PACING_RESERVE_MILLIS = 2_000;
 
-    private final Map<Destination, Long> lastPostMillis = new ConcurrentHashMap<>();
+    private final Map<Destination, Pacer> pacers = new ConcurrentHashMap<>();
     private final boolean dryRun;
     private final Destination defaultDestination;
     private final Function<String, SlackSender> webhookByName;
@@ -119,11 +119,6 @@ public final class SlackNotifier {
     /** Webhook mode where each webhook name has its own sender (tests of routing). */
     public static SlackNotifier webhooks(Function<String, SlackSender> byName) {
         return new SlackNotifier(false, new Destination.Webhook(SlackSender.WEBHOOK_SECRET), byName, null, null);
-    }
-
-    /** Where a route's Slack destination goes through this notifier (a channel needs app mode). */
-    public Destination destinationOf(Routes.SlackTarget target) {
-        return Destination.of(target);
     }
 
     /** Slack app mode posting to {@code channel} through {@code threads} (tests). */
@@ -226,30 +221,14 @@ public final class SlackNotifier {
     }
 
     /**
-     * Waits until the next post to {@code where} keeps {@link #MIN_INTERVAL_MILLIS} from the last one, on the
-     * invocation's clock; a wait that would run into the deadline fails the notification, which the queue path then
-     * reports as a failed batch item, so that it is retried rather than lost. A dry run sends nothing and waits for
-     * nothing.
+     * Keeps posts to {@code where} {@link #MIN_INTERVAL_MILLIS} apart, on the invocation's clock (see {@link Pacer}); a
+     * wait that would run into the deadline fails the notification, which the queue path reports as a failed batch
+     * item, so that it is retried rather than lost. A dry run sends nothing and waits for nothing.
      */
     private void pace(Destination where, Deadline deadline) {
-        if (dryRun) {
-            return;
+        if (!dryRun) {
+            pacers.computeIfAbsent(where, d -> new Pacer(1, MIN_INTERVAL_MILLIS, PACING_RESERVE_MILLIS, "Slack")).acquire(deadline);
         }
-        Long last = lastPostMillis.get(where);
-        long wait = last == null ? 0 : last + MIN_INTERVAL_MILLIS - deadline.now().toEpochMilli();
-        if (wait > 0) {
-            if (wait + PACING_RESERVE_MILLIS >= deadline.remainingMillis()) {
-                throw new DeliveryException("Slack: the next post would have to wait " + wait + " ms for Slack's rate limit,"
-                        + " past the invocation's deadline; left to the retry", 0);
-            }
-            try {
-                deadline.pause(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DeliveryException("Slack: interrupted while pacing posts", 0);
-            }
-        }
-        lastPostMillis.put(where, deadline.now().toEpochMilli());
     }
 
     /** Whether this notifier only prints what it would send (the local runner's --dry-run). */

@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * @param routes       the routes that chose the destinations, for the log line (empty: the function's own)
  */
 public record SlackRoute(List<Destination> destinations, List<String> mentions, String note, String droppedBy, List<String> routes,
-                         Routes.Account account, UnaryOperator<String> links) {
+                         String accountId, Routes.Account account, UnaryOperator<String> links) {
 
     /**
      * @param portal console links through the organization's access portal, in the notification's account
@@ -32,7 +32,7 @@ public record SlackRoute(List<Destination> destinations, List<String> mentions, 
         Routes.Account account = routes.account(accountId, deadline);
         UnaryOperator<String> links = portal.configured() ? url -> portal.link(url, accountId, account) : null;
         if (decision.dropped()) {
-            return new SlackRoute(List.of(), List.of(), null, decision.droppedBy(), decision.routes(), account, links);
+            return new SlackRoute(List.of(), List.of(), null, decision.droppedBy(), decision.routes(), accountId, account, links);
         }
         String note = decision.problem();
         List<Destination> destinations = new java.util.ArrayList<>();
@@ -44,14 +44,14 @@ public record SlackRoute(List<Destination> destinations, List<String> mentions, 
                 dev.alertrelay.common.log.Log.error(note);
                 destinations.add(slack.defaultDestination());
             } else {
-                destinations.add(slack.destinationOf(target));
+                destinations.add(Destination.of(target));
             }
         }
         if (destinations.isEmpty()) {
             destinations.add(slack.defaultDestination());
         }
         return new SlackRoute(destinations.stream().distinct().toList(), decision.mentions(), note, null,
-                decision.slack().isEmpty() ? List.of() : decision.routes(), account, links);
+                decision.slack().isEmpty() ? List.of() : decision.routes(), accountId, account, links);
     }
 
     /**
@@ -59,11 +59,12 @@ public record SlackRoute(List<Destination> destinations, List<String> mentions, 
      * account and portal links when they all share one account.
      */
     public static SlackRoute together(Destination where, List<SlackRoute> routes) {
-        Routes.Account account = routes.stream().map(SlackRoute::account).distinct().count() == 1 ? routes.get(0).account() : null;
-        UnaryOperator<String> links = routes.stream().map(SlackRoute::account).distinct().count() == 1 ? routes.get(0).links() : null;
+        // Links open through the portal in one account: a storm across accounts keeps the console's own links.
+        boolean oneAccount = routes.stream().map(SlackRoute::accountId).distinct().count() == 1;
+        SlackRoute first = routes.get(0);
         return new SlackRoute(List.of(where), routes.stream().flatMap(route -> route.mentions().stream()).distinct().toList(),
                 routes.stream().map(SlackRoute::note).filter(java.util.Objects::nonNull).findFirst().orElse(null), null, List.of(),
-                account, links);
+                oneAccount ? first.accountId() : null, oneAccount ? first.account() : null, oneAccount ? first.links() : null);
     }
 
     public boolean dropped() {

@@ -35,6 +35,17 @@ public record RouteFacts(Kind kind, Map<String, String> values, Supplier<Map<Str
     static final Set<String> ALL_KEYS = Set.of("account", "region", "alarmName", "namespace", "tags", "state", "cluster", "service",
             "category", "logGroup", "severity");
 
+    /** An alarm's facts: account, region, name, its metric's namespace, state; {@code tags} asked only if a route needs them. */
+    public static RouteFacts alarm(dev.alertrelay.common.alarm.CloudWatchAlarm alarm, Supplier<Map<String, String>> tags) {
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("account", alarm.accountId());
+        values.put("region", alarm.region());
+        values.put("alarmName", alarm.name());
+        values.put("namespace", alarm.metricNamespace());
+        values.put("state", alarm.state().name());
+        return new RouteFacts(Kind.ALARM, values, tags);
+    }
+
     public RouteFacts {
         values = Map.copyOf(values.entrySet().stream().filter(entry -> entry.getValue() != null)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));

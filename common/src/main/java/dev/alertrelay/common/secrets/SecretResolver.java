@@ -94,11 +94,7 @@ public final class SecretResolver {
             return secret(name);
         }
         String prefix = path.strip().endsWith("/") ? path.strip() : path.strip() + "/";
-        readsFromAws = true;
-        if (PRIMING_REGISTERED.compareAndSet(false, true)) {
-            SnapStartPriming.registerComponent(SecretResolver::primeAwsClients);
-        }
-        return new CachedSecret(ROUTE_SECRETS_PATH_VARIABLE + " + " + name, prefix + name, ssm);
+        return fromAws(ROUTE_SECRETS_PATH_VARIABLE + " + " + name, prefix + name, ssm);
     }
 
     /** One specific variable holding KMS ciphertext, for a configuration inherited from another tool. */
@@ -116,11 +112,16 @@ public final class SecretResolver {
      * per container): a plain-text configuration primes, and loads, no SDK class.
      */
     private Secret fromAws(String variable, SecretSource source) {
+        return fromAws(variable, env.apply(variable), source);
+    }
+
+    /** @param label how errors name where the reference came from; {@code reference} itself is never shown */
+    private Secret fromAws(String label, String reference, SecretSource source) {
         readsFromAws = true;
         if (PRIMING_REGISTERED.compareAndSet(false, true)) {
             SnapStartPriming.registerComponent(SecretResolver::primeAwsClients);
         }
-        return new CachedSecret(variable, env.apply(variable), source);
+        return new CachedSecret(label, reference, source);
     }
 
     /**

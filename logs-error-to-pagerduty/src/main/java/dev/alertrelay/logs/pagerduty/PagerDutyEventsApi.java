@@ -4,6 +4,7 @@ import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.http.Endpoint;
 import dev.alertrelay.common.http.HttpDelivery;
+import dev.alertrelay.common.http.Pacer;
 import dev.alertrelay.common.secrets.Secret;
 
 import java.util.Map;
@@ -29,9 +30,7 @@ final class PagerDutyEventsApi implements PagerDutySender {
     private static final long PACING_RESERVE_MILLIS = 1_000;
     private static final String ROUTING_KEY_PLACEHOLDER = "[routing key]";
 
-    /** A token bucket: {@link #BURST} tokens, one more every {@link #MIN_INTERVAL_MILLIS}; an event takes one. */
-    private double tokens = BURST;
-    private long refilledAtMillis = Long.MIN_VALUE;
+    private final Pacer pacer = new Pacer(BURST, MIN_INTERVAL_MILLIS, PACING_RESERVE_MILLIS, "PagerDuty");
 
     private final Secret routingKey;
     private final Endpoint endpoint;
@@ -45,37 +44,10 @@ final class PagerDutyEventsApi implements PagerDutySender {
 
     @Override
     public void send(PagerDutyEvent event, Deadline deadline) {
-        pace(deadline);
+        // A pace that would pass the deadline fails the event, so the invocation fails and Lambda retries the batch
+        // (the events already accepted are not sent again, see RecentTriggers).
+        pacer.acquire(deadline);
         routingKey.useRereadingOnRefusal(deadline, PagerDutyEventsApi::refusesTheRoutingKey, key -> post(event, key, deadline));
-    }
-
-    /**
-     * Waits until a token is free (see {@link #MIN_INTERVAL_MILLIS}), on the invocation's clock; a wait that would run
-     * into the deadline fails the event instead, so that the invocation fails and Lambda retries the batch (the events
-     * already accepted are not sent again, see RecentTriggers).
-     */
-    private synchronized void pace(Deadline deadline) {
-        long now = deadline.now().toEpochMilli();
-        if (refilledAtMillis != Long.MIN_VALUE) {
-            tokens = Math.min(BURST, tokens + (double) Math.max(0, now - refilledAtMillis) / MIN_INTERVAL_MILLIS);
-        }
-        refilledAtMillis = now;
-        if (tokens < 1) {
-            long wait = (long) Math.ceil((1 - tokens) * MIN_INTERVAL_MILLIS);
-            if (wait + PACING_RESERVE_MILLIS >= deadline.remainingMillis()) {
-                throw new DeliveryException("PagerDuty: the next event would have to wait " + wait + " ms for the Events API's"
-                        + " rate limit, past the invocation's deadline; left to Lambda's retry", 0);
-            }
-            try {
-                deadline.pause(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DeliveryException("PagerDuty: interrupted while pacing events", 0);
-            }
-            tokens = 1;
-            refilledAtMillis = deadline.now().toEpochMilli();
-        }
-        tokens -= 1;
     }
 
     /** https://developer.pagerduty.com/docs/events-api-v2-overview: 400 "Invalid routing key" and its length check. */
