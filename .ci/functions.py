@@ -1,9 +1,9 @@
 """The Lambda functions of this build, read from the poms, so that no script keeps a list of its own.
 
 The root pom's <modules> is the one list; a module is a function when its pom sets the lambda.handler property (the
-handler its shaded jar runs), and a library (common, slack) when it does not. Prints one line per function, in module
-order: the module, its shaded jar, and the jar's size ceiling in MiB: 20 for a function built on the slack module
-(Slack app mode brings the DynamoDB client, and alarm-to-slack CloudWatch's), 15 for any other.
+handler its shaded jar runs), and a library (common, slack, pagerduty-client) when it does not. Prints one line per
+function, in module order: the module, its shaded jar, and the jar's size ceiling in MiB: 20 for a function built on
+the slack module (Slack app mode brings the DynamoDB client, and alarm-to-slack CloudWatch's), 15 for any other.
   usage: python3 .ci/functions.py [ROOT]      (ROOT: the checkout, by default the one this script is in)
 """
 import sys

@@ -7,12 +7,11 @@ import dev.alertrelay.common.alarm.AlarmTrigger;
 import dev.alertrelay.common.alarm.ChildAlarm;
 import dev.alertrelay.common.alarm.MetricQuery;
 import dev.alertrelay.common.alarm.AlarmConsoleLinks;
-import dev.alertrelay.common.aws.AwsPartitions;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.alarm.Dimension;
-import dev.alertrelay.logs.pagerduty.DedupKey;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.DedupKey;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.Severity;
 
 import java.util.Optional;
 
@@ -21,8 +20,6 @@ import java.util.Optional;
  * incident, because both carry the same dedup key; INSUFFICIENT_DATA sends nothing unless ALARM_INSUFFICIENT_DATA=trigger.
  */
 final class AlarmIncidentFormatter {
-
-    private static final String DEDUP_KEY_PREFIX = "alert-relay-alarm:";
 
     private final LogsErrorSettings settings;
 
@@ -40,15 +37,9 @@ final class AlarmIncidentFormatter {
         };
     }
 
-    /**
-     * The alarm's ARN, built from account, region and name when an old message has none, so that ALARM and OK (and
-     * messages with and without the ARN) name the same incident.
-     */
+    /** One incident per alarm, whichever function pages for it: ALARM and OK, with or without the ARN, share the key. */
     static String dedupKey(CloudWatchAlarm alarm) {
-        String arn = alarm.arn() != null ? alarm.arn()
-                : "arn:" + AwsPartitions.partition(nonNull(alarm.region())) + ":cloudwatch:" + nonNull(alarm.region()) + ":"
-                + nonNull(alarm.accountId()) + ":alarm:" + alarm.name();
-        return DedupKey.fitted(DEDUP_KEY_PREFIX + arn);
+        return DedupKey.forAlarm(alarm.arnOrDerived());
     }
 
     private PagerDutyEvent trigger(CloudWatchAlarm alarm, Severity severity) {
@@ -170,9 +161,5 @@ final class AlarmIncidentFormatter {
             }
         }
         return id + (query.metricName() == null ? "?" : query.metricName()) + (detail.isEmpty() ? "" : " (" + detail + ")");
-    }
-
-    private static String nonNull(String part) {
-        return part == null ? "" : part;
     }
 }

@@ -1,7 +1,7 @@
 package dev.alertrelay.logs;
 
 import dev.alertrelay.common.text.Truncate;
-import dev.alertrelay.logs.pagerduty.DedupKey;
+import dev.alertrelay.pagerduty.DedupKey;
 
 /**
  * What makes two error lines "the same error": the log group and the error's headline (first line, exception class

@@ -1,7 +1,7 @@
 package dev.alertrelay.logs;
 
 import dev.alertrelay.logs.LogsSubscriptionBatch.LogEvent;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.Severity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -4,9 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.text.Truncate;
 import dev.alertrelay.logs.LogsSubscriptionBatch.LogEvent;
-import dev.alertrelay.logs.pagerduty.DedupKey;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.DedupKey;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.Severity;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.alertrelay.logs;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.Severity;
 
 import java.util.Locale;
 import java.util.Set;

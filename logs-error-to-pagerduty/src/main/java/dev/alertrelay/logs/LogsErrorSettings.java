@@ -1,6 +1,6 @@
 package dev.alertrelay.logs;
 
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.Severity;
 
 import java.util.function.Function;
 

@@ -17,8 +17,8 @@ import dev.alertrelay.common.routing.RouteFacts;
 import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
-import dev.alertrelay.logs.pagerduty.PagerDutySender;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.PagerDutySender;
 
 import java.io.InputStream;
 import java.io.OutputStream;

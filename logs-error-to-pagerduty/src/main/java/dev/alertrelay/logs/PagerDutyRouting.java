@@ -8,8 +8,8 @@ import dev.alertrelay.common.routing.AccessPortal;
 import dev.alertrelay.common.routing.RouteFacts;
 import dev.alertrelay.common.routing.Routes;
 import dev.alertrelay.common.routing.RoutesSource;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
-import dev.alertrelay.logs.pagerduty.PagerDutySender;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.PagerDutySender;
 
 import java.util.ArrayList;
 import java.util.HashMap;

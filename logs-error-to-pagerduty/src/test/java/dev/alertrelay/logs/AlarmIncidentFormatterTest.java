@@ -5,8 +5,8 @@ import dev.alertrelay.common.alarm.AlarmEvents;
 import dev.alertrelay.common.alarm.CloudWatchAlarm;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.testing.EventFiles;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.Severity;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

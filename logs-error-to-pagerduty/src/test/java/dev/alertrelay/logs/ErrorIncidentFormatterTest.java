@@ -2,8 +2,8 @@ package dev.alertrelay.logs;
 
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.Json;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

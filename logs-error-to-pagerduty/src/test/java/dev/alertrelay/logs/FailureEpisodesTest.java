@@ -1,7 +1,7 @@
 package dev.alertrelay.logs;
 
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.JarProcess;
 import dev.alertrelay.common.testing.RecordingHttpServer;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

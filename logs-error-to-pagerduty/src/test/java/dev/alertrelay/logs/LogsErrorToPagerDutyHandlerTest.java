@@ -4,8 +4,8 @@ import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.json.InvalidEventException;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.TestContext;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

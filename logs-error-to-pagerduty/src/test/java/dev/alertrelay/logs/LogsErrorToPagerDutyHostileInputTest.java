@@ -7,7 +7,7 @@ import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.HostileInput;
 import dev.alertrelay.common.testing.HostileJson;
 import dev.alertrelay.common.testing.TestContext;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.Severity;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -1,6 +1,6 @@
 package dev.alertrelay.logs;
 
-import dev.alertrelay.common.testing.TestSecrets;
+import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.testing.DeliveryFaultsContract;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.FaultInjection;
@@ -8,7 +8,7 @@ import dev.alertrelay.common.testing.FaultInjection.Outcome;
 import dev.alertrelay.common.testing.RecordingHttpServer;
 import dev.alertrelay.common.testing.RecordingHttpServer.Answer;
 import dev.alertrelay.common.testing.TestContext;
-import dev.alertrelay.logs.pagerduty.PagerDutySender;
+import dev.alertrelay.pagerduty.PagerDutySender;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -36,7 +36,9 @@ class PagerDutyDeliveryFaultsTest extends DeliveryFaultsContract {
     @Override
     protected void invokeHandler(String url, com.amazonaws.services.lambda.runtime.Context context) {
         Map<String, String> env = Map.of("AWS_REGION", "us-east-1");
-        new LogsErrorToPagerDutyHandler(LogsErrorSettings.fromEnvironment(env::get), PagerDutySender.eventsApi(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), url))
+        PagerDutySender eventsApi = PagerDutySender.fromEnvironment(Map.of("PAGERDUTY_EVENTS_URL", url)::get,
+                new SecretResolver(Map.of("PAGERDUTY_ROUTING_KEY", ROUTING_KEY)::get), false);
+        new LogsErrorToPagerDutyHandler(LogsErrorSettings.fromEnvironment(env::get), eventsApi)
                 .handleRequest(EventFiles.stream("logs-alarm-sns-alarm.json"), new ByteArrayOutputStream(),
                         context);
     }

@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.json.InvalidEventException;
 import dev.alertrelay.common.json.Json;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.alertrelay.common.routing.RoutesSource;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.TestContext;
-import dev.alertrelay.logs.pagerduty.Severity;
+import dev.alertrelay.pagerduty.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

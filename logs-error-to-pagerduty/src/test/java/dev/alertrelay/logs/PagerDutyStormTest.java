@@ -1,14 +1,14 @@
 package dev.alertrelay.logs;
 
 import dev.alertrelay.common.http.DeliveryException;
+import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.testing.EventFiles;
 import dev.alertrelay.common.testing.RecordingHttpServer;
 import dev.alertrelay.common.testing.RecordingHttpServer.Answer;
 import dev.alertrelay.common.testing.TestContext;
-import dev.alertrelay.common.testing.TestSecrets;
 import dev.alertrelay.common.testing.VirtualClock;
 import dev.alertrelay.common.json.Json;
-import dev.alertrelay.logs.pagerduty.PagerDutySender;
+import dev.alertrelay.pagerduty.PagerDutySender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +58,8 @@ class PagerDutyStormTest {
 
     private LogsErrorToPagerDutyHandler handler(Map<String, String> env) {
         return new LogsErrorToPagerDutyHandler(LogsErrorSettings.fromEnvironment(env::get),
-                PagerDutySender.eventsApi(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), pagerDuty.url("/v2/enqueue")));
+                PagerDutySender.fromEnvironment(Map.of("PAGERDUTY_EVENTS_URL", pagerDuty.url("/v2/enqueue"))::get,
+                        new SecretResolver(Map.of("PAGERDUTY_ROUTING_KEY", ROUTING_KEY)::get), false));
     }
 
     private void invoke(LogsErrorToPagerDutyHandler target, InputStream event, long timeoutMillis) {

@@ -2,8 +2,8 @@ package dev.alertrelay.logs;
 
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
-import dev.alertrelay.logs.pagerduty.PagerDutyEvent;
-import dev.alertrelay.logs.pagerduty.PagerDutySender;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.PagerDutySender;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.alertrelay.common.alarm;
 
+import dev.alertrelay.common.aws.AwsPartitions;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -58,5 +60,18 @@ public record CloudWatchAlarm(String name, String arn, String accountId, String 
 
     public boolean isComposite() {
         return kind() == Kind.COMPOSITE;
+    }
+
+    /**
+     * The alarm's ARN, or for an old SNS message without one the ARN built from its account, region and name, so that
+     * messages with and without the ARN name the same alarm (an unknown account or region is left empty in it).
+     */
+    public String arnOrDerived() {
+        if (arn != null) {
+            return arn;
+        }
+        String regionCode = region == null ? "" : region;
+        return "arn:" + AwsPartitions.partition(regionCode) + ":cloudwatch:" + regionCode + ":"
+                + (accountId == null ? "" : accountId) + ":alarm:" + name;
     }
 }

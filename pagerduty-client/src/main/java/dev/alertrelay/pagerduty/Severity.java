@@ -1,4 +1,4 @@
-package dev.alertrelay.logs.pagerduty;
+package dev.alertrelay.pagerduty;
 
 import java.util.Locale;
 
@@ -7,7 +7,7 @@ public enum Severity {
     INFO, WARNING, ERROR, CRITICAL;
 
     /** The value the Events API v2 expects in {@code payload.severity}. */
-    public String apiValue() {
+    String apiValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 

@@ -1,4 +1,4 @@
-package dev.alertrelay.logs.pagerduty;
+package dev.alertrelay.pagerduty;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,7 @@
-package dev.alertrelay.logs.pagerduty;
+package dev.alertrelay.pagerduty;
 
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
-import dev.alertrelay.common.http.Endpoint;
-import dev.alertrelay.common.http.HttpDelivery;
-import dev.alertrelay.common.http.RetryPolicy;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.secrets.SecretResolver;
@@ -15,10 +12,6 @@ import java.util.function.Function;
 
 /** Sends {@link PagerDutyEvent}s somewhere: the Events API v2, or stdout in dry-run mode. */
 public interface PagerDutySender {
-
-    String ROUTING_KEY_SECRET = "PAGERDUTY_ROUTING_KEY";
-    String EVENTS_URL_VARIABLE = "PAGERDUTY_EVENTS_URL";
-    String DEFAULT_EVENTS_URL = "https://events.pagerduty.com/v2/enqueue";
 
     /** Delivers one event or throws {@link DeliveryException}. */
     void send(PagerDutyEvent event, Deadline deadline);
@@ -54,7 +47,7 @@ public interface PagerDutySender {
 
     /** The sender of the function's own routing key ({@code PAGERDUTY_ROUTING_KEY}), or its dry run. */
     static PagerDutySender fromEnvironment(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
-        return forRoutingKey(secrets.secret(ROUTING_KEY_SECRET), env, dryRun);
+        return forRoutingKey(secrets.secret(PagerDutyEventsApi.ROUTING_KEY_SECRET), env, dryRun);
     }
 
     /** The sender of a route's routing key: the variable it names, or the SSM parameter under ROUTE_SECRETS_PATH. */
@@ -66,13 +59,7 @@ public interface PagerDutySender {
         if (dryRun) {
             return new DryRunPagerDutySender();
         }
-        String url = env.apply(EVENTS_URL_VARIABLE);
-        return eventsApi(routingKey, url == null || url.isBlank() ? DEFAULT_EVENTS_URL : url);
-    }
-
-    /** @param routingKey read on first send */
-    static PagerDutySender eventsApi(Secret routingKey, String eventsUrl) {
-        return new PagerDutyEventsApi(routingKey, Endpoint.parse(eventsUrl, "the PagerDuty Events API URL (" + EVENTS_URL_VARIABLE + ")"),
-                new HttpDelivery(RetryPolicy.DEFAULT, "alert-relay"));
+        String url = env.apply(PagerDutyEventsApi.EVENTS_URL_VARIABLE);
+        return PagerDutyEventsApi.create(routingKey, url == null || url.isBlank() ? PagerDutyEventsApi.DEFAULT_EVENTS_URL : url);
     }
 }

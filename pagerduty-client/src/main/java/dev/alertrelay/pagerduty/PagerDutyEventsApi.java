@@ -1,10 +1,11 @@
-package dev.alertrelay.logs.pagerduty;
+package dev.alertrelay.pagerduty;
 
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
 import dev.alertrelay.common.http.Endpoint;
 import dev.alertrelay.common.http.HttpDelivery;
 import dev.alertrelay.common.http.Pacer;
+import dev.alertrelay.common.http.RetryPolicy;
 import dev.alertrelay.common.secrets.Secret;
 
 import java.util.Map;
@@ -17,6 +18,11 @@ import java.util.Locale;
  * and, if it changed, the event is sent again with the new one. Events are paced under PagerDuty's rate limit.
  */
 final class PagerDutyEventsApi implements PagerDutySender {
+
+    /** The function's own routing key, resolved as a secret. */
+    static final String ROUTING_KEY_SECRET = "PAGERDUTY_ROUTING_KEY";
+    static final String EVENTS_URL_VARIABLE = "PAGERDUTY_EVENTS_URL";
+    static final String DEFAULT_EVENTS_URL = "https://events.pagerduty.com/v2/enqueue";
 
     /**
      * The Events API takes about 120 events a minute per routing key and answers 429 beyond it: this container (one
@@ -40,6 +46,12 @@ final class PagerDutyEventsApi implements PagerDutySender {
         this.routingKey = routingKey;
         this.endpoint = endpoint;
         this.delivery = delivery;
+    }
+
+    /** @param routingKey read on first send */
+    static PagerDutyEventsApi create(Secret routingKey, String eventsUrl) {
+        return new PagerDutyEventsApi(routingKey, Endpoint.parse(eventsUrl, "the PagerDuty Events API URL (" + EVENTS_URL_VARIABLE + ")"),
+                new HttpDelivery(RetryPolicy.DEFAULT, "alert-relay"));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.alertrelay.logs.pagerduty;
+package dev.alertrelay.pagerduty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +12,9 @@ import java.util.HexFormat;
 public final class DedupKey {
 
     /** https://developer.pagerduty.com/docs/events-api-v2-overview: dedup_key is at most 255 characters. */
-    public static final int MAX_LENGTH = 255;
+    static final int MAX_LENGTH = 255;
+
+    private static final String ALARM_PREFIX = "alert-relay-alarm:";
 
     private DedupKey() {
     }
@@ -22,8 +24,18 @@ public final class DedupKey {
         return prefix + sha256Hex(stableText).substring(0, 32);
     }
 
+    /**
+     * The incident of a CloudWatch alarm, the same in every function that pages for it, so that ALARM triggers and OK
+     * resolves one incident whichever function sent each.
+     *
+     * @param alarmArn the alarm's ARN ({@code CloudWatchAlarm.arnOrDerived()})
+     */
+    public static String forAlarm(String alarmArn) {
+        return fitted(ALARM_PREFIX + alarmArn);
+    }
+
     /** {@code key} itself when it fits, else its start and the hash of all of it, still unique and stable. */
-    public static String fitted(String key) {
+    static String fitted(String key) {
         if (key.length() <= MAX_LENGTH) {
             return key;
         }

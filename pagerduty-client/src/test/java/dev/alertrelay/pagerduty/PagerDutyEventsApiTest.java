@@ -1,4 +1,4 @@
-package dev.alertrelay.logs.pagerduty;
+package dev.alertrelay.pagerduty;
 
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.http.Deadline;
@@ -27,7 +27,7 @@ class PagerDutyEventsApiTest {
             + "\"errors\":[\"'payload.severity' is invalid (must be one of the following: 'critical', 'warning', 'error' or 'info')\"]}";
 
     private final RecordingHttpServer server = RecordingHttpServer.start(RecordingHttpServer.PAGERDUTY_ACCEPTED);
-    private final PagerDutySender sender = PagerDutySender.eventsApi(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), server.url("/v2/enqueue"));
+    private final PagerDutySender sender = PagerDutyEventsApi.create(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), server.url("/v2/enqueue"));
 
     @AfterEach
     void stop() {
@@ -90,7 +90,7 @@ class PagerDutyEventsApiTest {
     @Test
     void plainHttpIsRefusedExceptToLoopback() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PagerDutySender.eventsApi(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), "http://events.pagerduty.com/v2/enqueue"));
+                () -> PagerDutyEventsApi.create(TestSecrets.plain("PAGERDUTY_ROUTING_KEY", ROUTING_KEY), "http://events.pagerduty.com/v2/enqueue"));
         assertTrue(e.getMessage().contains("PAGERDUTY_EVENTS_URL"), e.getMessage());
     }
 
@@ -104,7 +104,7 @@ class PagerDutyEventsApiTest {
         server.thenAnswer(Answer.of(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\","
                 + "\"errors\":[\"Invalid routing key\"]}"));
         String newKey = "N3wK3yN3wK3yN3wK3yN3wK3yN3wK3y00";
-        PagerDutySender.eventsApi(rotated(ROUTING_KEY, newKey), server.url("/v2/enqueue"))
+        PagerDutyEventsApi.create(rotated(ROUTING_KEY, newKey), server.url("/v2/enqueue"))
                 .send(PagerDutyEvent.resolve("k1"), Deadline.in(10_000));
 
         assertEquals(2, server.requests().size());
@@ -115,7 +115,7 @@ class PagerDutyEventsApiTest {
     @Test
     void anInvalidEventIsNotRetriedWithAReReadKey() {
         server.thenAnswer(Answer.of(400, INVALID_EVENT));
-        assertThrows(DeliveryException.class, () -> PagerDutySender.eventsApi(rotated(ROUTING_KEY, "other"), server.url("/v2/enqueue"))
+        assertThrows(DeliveryException.class, () -> PagerDutyEventsApi.create(rotated(ROUTING_KEY, "other"), server.url("/v2/enqueue"))
                 .send(PagerDutyEvent.resolve("k1"), Deadline.in(10_000)));
         assertEquals(1, server.requests().size());
     }

@@ -1,4 +1,4 @@
-package dev.alertrelay.logs.pagerduty;
+package dev.alertrelay.pagerduty;
 
 import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.http.Deadline;

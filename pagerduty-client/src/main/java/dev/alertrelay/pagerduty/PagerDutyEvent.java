@@ -1,4 +1,4 @@
-package dev.alertrelay.logs.pagerduty;
+package dev.alertrelay.pagerduty;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -183,7 +183,7 @@ public final class PagerDutyEvent {
      * The exact body POSTed: this event with {@code routing_key} first, within {@value #EVENT_MAX_BYTES} bytes as
      * sent (the key itself counts: a check made before adding it let a 524,334-byte request through).
      */
-    public byte[] requestBody(String routingKey) {
+    byte[] requestBody(String routingKey) {
         JsonObject request = new JsonObject();
         request.addProperty("routing_key", routingKey);
         body.entrySet().forEach(field -> request.add(field.getKey(), field.getValue().deepCopy()));
