@@ -21,6 +21,9 @@ public final class Blocks {
     public static final int ACTIONS_ELEMENTS_MAX = 25;
     public static final int BUTTON_TEXT_MAX = 75;
     public static final int BUTTON_URL_MAX = 3000;
+    public static final int BUTTON_VALUE_MAX = 2000;
+    public static final int ACTION_ID_MAX = 255;
+    public static final int CONFIRM_TEXT_MAX = 300;
 
     private Blocks() {
     }
@@ -100,6 +103,43 @@ public final class Blocks {
         return block;
     }
 
+    /**
+     * A row of buttons that send a click to the Slack app's interactivity URL, at most 25. The block carries
+     * {@code blockId} so the app finds it again; a button whose value or action id exceeds Slack's limits is left out
+     * rather than sent broken.
+     */
+    public static JsonObject buttons(String blockId, List<ActionButton> buttons) {
+        JsonObject block = type("actions");
+        block.addProperty("block_id", blockId);
+        JsonArray elements = new JsonArray();
+        for (ActionButton button : buttons) {
+            if (elements.size() == ACTIONS_ELEMENTS_MAX) {
+                break;
+            }
+            if (button.value().length() > BUTTON_VALUE_MAX || button.actionId().length() > ACTION_ID_MAX) {
+                continue;
+            }
+            JsonObject element = type("button");
+            element.add("text", plainText(Truncate.toLength(nonBlank(button.text()), BUTTON_TEXT_MAX)));
+            element.addProperty("action_id", button.actionId());
+            element.addProperty("value", button.value());
+            if (button.style() != null) {
+                element.addProperty("style", button.style());
+            }
+            if (button.confirm() != null) {
+                JsonObject confirm = new JsonObject();
+                confirm.add("title", plainText("Are you sure?"));
+                confirm.add("text", plainText(Truncate.toLength(nonBlank(button.confirm()), CONFIRM_TEXT_MAX)));
+                confirm.add("confirm", plainText(Truncate.toLength(nonBlank(button.text()), 30)));
+                confirm.add("deny", plainText("Cancel"));
+                element.add("confirm", confirm);
+            }
+            elements.add(element);
+        }
+        block.add("elements", elements);
+        return block;
+    }
+
     /** True for an actions block that ended up with no buttons (Slack rejects those). */
     static boolean isEmptyActions(JsonObject block) {
         return "actions".equals(block.get("type").getAsString()) && block.getAsJsonArray("elements").isEmpty();
@@ -136,6 +176,13 @@ public final class Blocks {
         public static Field of(String label, String untrustedValue) {
             return new Field(label, Mrkdwn.text(untrustedValue));
         }
+    }
+
+    /**
+     * A button the Slack app answers: {@code actionId} says what it does, {@code value} what it acts on; {@code style}
+     * is null, "primary" or "danger"; {@code confirm}, if not null, is asked before the click is sent (plain text).
+     */
+    public record ActionButton(String text, String actionId, String value, String style, String confirm) {
     }
 
     /** A button that opens a URL; {@code style} is null, "primary" or "danger". */

@@ -70,6 +70,16 @@ public final class Mrkdwn {
         return of(new Piece("", "<!date^" + epochSeconds + "^" + tokenFormat + "|" + escape(fallback).replace("|", "/") + ">", "", false));
     }
 
+    /**
+     * A Slack user, by id, as a mention that shows their name ({@code <@U0123ABC>}); anything that is not a user id is
+     * shown as escaped text, never as a mention.
+     */
+    public static Mrkdwn user(String userId) {
+        return userId != null && USER_ID.matcher(userId).matches() ? of(new Piece("", "<@" + userId + ">", "", false)) : text(userId);
+    }
+
+    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[UW][A-Z0-9]{1,20}");
+
     /** Markup written by the formatter itself (emoji shortcodes, separators); never pass untrusted text here. */
     public static Mrkdwn trusted(String markup) {
         return markup == null || markup.isEmpty() ? EMPTY : of(new Piece("", markup, "", false));

@@ -181,6 +181,61 @@ public final class SlackMessage {
         return new SlackMessage(text, List.copyOf(newBlocks), color, attached);
     }
 
+    /**
+     * This message with {@code trailing} blocks at its end (a thread's controls: who acknowledged, the buttons), after
+     * the attachment's blocks when it has an attachment; the detail above gives way, never the trailing blocks, when
+     * Slack's block limit is reached.
+     */
+    public SlackMessage withTrailingBlocks(List<JsonObject> trailing) {
+        if (trailing.isEmpty()) {
+            return this;
+        }
+        boolean intoAttachment = !attachmentBlocks.isEmpty();
+        List<JsonObject> host = new ArrayList<>(intoAttachment ? attachmentBlocks : blocks);
+        int other = intoAttachment ? blocks.size() : 0;
+        int room = MAX_BLOCKS - other - trailing.size();
+        if (host.size() > room) {
+            host = new ArrayList<>(capped(host, room));
+        }
+        host.addAll(trailing);
+        return intoAttachment ? new SlackMessage(text, blocks, color, List.copyOf(host))
+                : new SlackMessage(text, List.copyOf(host), color, attachmentBlocks);
+    }
+
+    /** The message as stored with its thread ({@link #fromPayload} reads it back exactly). */
+    public JsonObject toPayload() {
+        return toPayload(null);
+    }
+
+    /**
+     * A message this app posted and stored ({@link #toPayload()}): read back as it was, nothing escaped twice. Anything
+     * but text, blocks and one attachment's colour and blocks is left out.
+     */
+    public static SlackMessage fromPayload(JsonObject payload) {
+        String text = payload.has("text") && payload.get("text").isJsonPrimitive() ? payload.get("text").getAsString() : "alert-relay notification";
+        List<JsonObject> top = objects(payload.get("blocks"));
+        String color = null;
+        List<JsonObject> attached = List.of();
+        if (payload.get("attachments") instanceof JsonArray attachments && !attachments.isEmpty()
+                && attachments.get(0) instanceof JsonObject attachment) {
+            color = stringOf(attachment, "color");
+            attached = objects(attachment.get("blocks"));
+        }
+        return new SlackMessage(text, top, color, attached);
+    }
+
+    private static List<JsonObject> objects(com.google.gson.JsonElement array) {
+        List<JsonObject> objects = new ArrayList<>();
+        if (array instanceof JsonArray elements) {
+            elements.forEach(element -> {
+                if (element instanceof JsonObject object) {
+                    objects.add(object.deepCopy());
+                }
+            });
+        }
+        return List.copyOf(objects);
+    }
+
     /** The top-level notification text, for tests and logs. */
     public String text() {
         return text;

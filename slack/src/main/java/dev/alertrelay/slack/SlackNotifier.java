@@ -167,8 +167,20 @@ public final class SlackNotifier {
         } else {
             store = DynamoDbThreadStore.fromEnvironment(table.strip(), env);
         }
-        return new SlackNotifier(dryRun, new Destination.Channel(channel.strip()), webhookByName, api, new SlackThreads(api, store));
+        return new SlackNotifier(dryRun, new Destination.Channel(channel.strip()), webhookByName, api,
+                new SlackThreads(api, store, actionsEnabled(env)));
     }
+
+    /**
+     * Whether the slack-actions function answers the buttons of this app ({@value #ACTIONS_VARIABLE}{@code =on}, set by the
+     * template when it deploys that function): without it, threads carry no buttons, so that none does nothing.
+     */
+    static boolean actionsEnabled(Function<String, String> env) {
+        String value = env.apply(ACTIONS_VARIABLE);
+        return value != null && (value.strip().equalsIgnoreCase("on") || value.strip().equalsIgnoreCase("true"));
+    }
+
+    public static final String ACTIONS_VARIABLE = "SLACK_ACTIONS";
 
     /** Where a notification goes unless a route says otherwise: the configured webhook, or the app's channel. */
     public Destination defaultDestination() {

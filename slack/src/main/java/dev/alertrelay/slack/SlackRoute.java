@@ -87,8 +87,7 @@ public record SlackRoute(List<Destination> destinations, List<String> mentions, 
     /** A thread post's message decorated the same way. */
     public ThreadPost decorate(ThreadPost post, boolean rings) {
         SlackMessage top = post.topUpdate() == null ? null : decorate(post.topUpdate(), false);
-        return new ThreadPost(post.kind(), decorate(post.message(), rings), top, post.closes(), post.since(),
-                post.state(), post.stateTime(), post.facts(), post.afterStart());
+        return post.withMessages(decorate(post.message(), rings), top);
     }
 
     /** For the log line: {@code  -> route payments (SLACK_WEBHOOK_URL_PAYMENTS)}, or nothing for the own destination. */

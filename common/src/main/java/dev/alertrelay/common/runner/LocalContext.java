@@ -4,21 +4,46 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.alertrelay.common.http.InvocationClock;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The Lambda {@link Context} of a local run: a function name, a deadline and a logger that writes to stderr. */
-final class LocalContext implements Context {
+final class LocalContext implements Context, InvocationClock.Source {
 
     private final String functionName;
     private final long deadlineMillis;
     /** Not UUID.randomUUID(): its SecureRandom initialises the security providers, 30 ms of a cold start for an id. */
     private final String requestId = new UUID(System.currentTimeMillis(), System.nanoTime() ^ ProcessHandle.current().pid()).toString();
 
-    LocalContext(String functionName, long timeoutMillis) {
+    private final InvocationClock clock;
+
+    /** @param clockOffsetMillis how far the invocation's wall clock is from this machine's ({@code --at}) */
+    LocalContext(String functionName, long timeoutMillis, long clockOffsetMillis) {
         this.functionName = functionName;
         this.deadlineMillis = System.currentTimeMillis() + timeoutMillis;
+        this.clock = clockOffsetMillis == 0 ? InvocationClock.SYSTEM : new InvocationClock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long millis) throws InterruptedException {
+                Thread.sleep(millis);
+            }
+
+            @Override
+            public long currentTimeMillis() {
+                return System.currentTimeMillis() + clockOffsetMillis;
+            }
+        };
+    }
+
+    @Override
+    public InvocationClock clock() {
+        return clock;
     }
 
     @Override

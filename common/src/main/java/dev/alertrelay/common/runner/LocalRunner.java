@@ -28,9 +28,17 @@ public final class LocalRunner {
     static final int USAGE = 2;
     static final long TIMEOUT_MILLIS = 30_000;
 
-    private static final String USAGE_LINE = "usage: java -jar <function>.jar [--dry-run] [--replay] <event.json ... | ->  or  --check-routes <routes.json>";
+    private static final String USAGE_LINE = "usage: java -jar <function>.jar [--dry-run] [--replay] [--at <time>] <event.json ... | ->  or  --check-routes <routes.json>";
+
+    /** Set while the local runner runs a function: what only a local run does (sample signing secrets) asks for it. */
+    private static final String RUNNING_PROPERTY = "alertrelay.localRun";
 
     private LocalRunner() {
+    }
+
+    /** Whether this process is the local runner (never in Lambda). */
+    public static boolean isRunning() {
+        return Boolean.getBoolean(RUNNING_PROPERTY);
     }
 
     /** The options, then the environment variables this jar's function reads (its {@code help/variables.txt}). */
@@ -45,6 +53,8 @@ public final class LocalRunner {
                                     Lambda destination records): run every event in it
                   --check-routes <routes.json | ->   check a routes document (ROUTES) as the function would at
                                     start-up, secret variables included; exit 2 names the route and field that are wrong
+                  --at <time>       run as if it were that time (ISO-8601, such as 2026-12-03T03:07:30Z): a signed
+                                    sample is only accepted within five minutes of its signature
                   -h, --help        this text
                 Exit status: 0 success, 1 the handler failed (a delivery failed), 2 usage error or an invalid event.
                 Without --dry-run, the handler's response (an SQS batch's batchItemFailures) is the last line on stdout.
@@ -92,12 +102,23 @@ public final class LocalRunner {
     static int run(String[] args, InputStream stdin) {
         boolean dryRun = false;
         boolean replay = false;
+        long clockOffsetMillis = 0;
         java.util.List<String> eventSources = new java.util.ArrayList<>();
         if (args.length > 0 && args[0].equals("--check-routes")) {
             return args.length == 2 ? checkRoutes(args[1], stdin) : usage("--check-routes takes one routes document (a file, or - for standard input)");
         }
-        for (String arg : args) {
-            if (arg.equals("--dry-run")) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--at")) {
+                if (i + 1 == args.length) {
+                    return usage("--at takes a time, such as 2026-12-03T03:07:30Z");
+                }
+                try {
+                    clockOffsetMillis = java.time.Instant.parse(args[++i]).toEpochMilli() - System.currentTimeMillis();
+                } catch (java.time.format.DateTimeParseException e) {
+                    return usage("--at takes an ISO-8601 time such as 2026-12-03T03:07:30Z, not " + args[i]);
+                }
+            } else if (arg.equals("--dry-run")) {
                 dryRun = true;
             } else if (arg.equals("--replay")) {
                 replay = true;
@@ -133,10 +154,11 @@ public final class LocalRunner {
         }
         String functionName = functionName(setting("alertrelay.defaultFunctionName", manifest, "Lambda-Function-Default-Name"));
         System.setProperty("alertrelay.functionName", functionName);
+        System.setProperty(RUNNING_PROPERTY, "true");
         if (dryRun) {
             System.setProperty(DryRun.PROPERTY, "true");
         }
-        Container container = new Container(handlerClass, functionName);
+        Container container = new Container(handlerClass, functionName, clockOffsetMillis);
         if (!replay) {
             int worst = OK;
             for (byte[] event : events) {
@@ -165,15 +187,17 @@ public final class LocalRunner {
     private static final class Container {
         private final String handlerClass;
         private final String functionName;
+        private final long clockOffsetMillis;
         private RequestStreamHandler handler;
 
-        Container(String handlerClass, String functionName) {
+        Container(String handlerClass, String functionName, long clockOffsetMillis) {
             this.handlerClass = handlerClass;
             this.functionName = functionName;
+            this.clockOffsetMillis = clockOffsetMillis;
         }
 
         int invoke(byte[] event) {
-            LocalContext context = new LocalContext(functionName, TIMEOUT_MILLIS);
+            LocalContext context = new LocalContext(functionName, TIMEOUT_MILLIS, clockOffsetMillis);
             try {
                 if (handler == null) {
                     handler = (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor().newInstance();

@@ -28,6 +28,11 @@ final class DryRunSlackWebApi implements SlackWebApi {
     }
 
     @Override
+    public void postEphemeral(String channel, String user, SlackMessage message, Deadline deadline) {
+        print("chat.postEphemeral", SlackWebApiCalls.postEphemeral(channel, user, message));
+    }
+
+    @Override
     public void uploadFile(PostedMessage thread, String filename, String title, byte[] content, Deadline deadline) {
         JsonObject reserve = new JsonObject();
         reserve.addProperty("filename", filename);

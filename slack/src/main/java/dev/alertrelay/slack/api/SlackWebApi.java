@@ -37,6 +37,12 @@ public interface SlackWebApi {
     void update(PostedMessage original, SlackMessage message, Deadline deadline);
 
     /**
+     * {@code chat.postEphemeral}: a message only {@code user} sees (the answer to a click that changed nothing); scope
+     * {@code chat:write}.
+     */
+    void postEphemeral(String channel, String user, SlackMessage message, Deadline deadline);
+
+    /**
      * The external upload flow: {@code files.getUploadURLExternal}, the bytes to the upload URL, then
      * {@code files.completeUploadExternal} sharing the file into {@code thread}'s thread.
      */

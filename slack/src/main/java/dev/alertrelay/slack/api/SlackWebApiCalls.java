@@ -40,4 +40,12 @@ final class SlackWebApiCalls {
         }
         return arguments;
     }
+
+    /** https://api.slack.com/methods/chat.postEphemeral: a message only {@code user} sees, in {@code channel}. */
+    static JsonObject postEphemeral(String channel, String user, SlackMessage message) {
+        JsonObject arguments = message.toPayload(null);
+        arguments.addProperty("channel", channel);
+        arguments.addProperty("user", user);
+        return arguments;
+    }
 }

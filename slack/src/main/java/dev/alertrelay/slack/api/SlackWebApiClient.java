@@ -90,6 +90,11 @@ final class SlackWebApiClient implements SlackWebApi {
     }
 
     @Override
+    public void postEphemeral(String channel, String user, SlackMessage message, Deadline deadline) {
+        callJson("chat.postEphemeral", SlackWebApiCalls.postEphemeral(channel, user, message), deadline);
+    }
+
+    @Override
     public void uploadFile(PostedMessage thread, String filename, String title, byte[] content, Deadline deadline) {
         Map<String, String> reserve = new LinkedHashMap<>();
         reserve.put("filename", filename);

@@ -114,9 +114,10 @@ public final class DynamoDbThreadStore implements ThreadStore {
         Map<String, AttributeValue> claims = new LinkedHashMap<>();
         record.claims().forEach((key, until) -> claims.put(key, AttributeValue.fromN(Long.toString(until))));
         item.put("claims", AttributeValue.fromM(claims));
-        Map<String, AttributeValue> facts = new LinkedHashMap<>();
-        record.facts().forEach((key, value) -> facts.put(key, AttributeValue.fromS(value)));
-        item.put("facts", AttributeValue.fromM(facts));
+        item.put("facts", stringMap(record.facts()));
+        item.put("handling", stringMap(record.handling()));
+        item.put("incident", stringMap(record.incident()));
+        putIfPresent(item, "top", record.top());
         item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAtEpochSeconds)));
         return item;
     }
@@ -134,17 +135,29 @@ public final class DynamoDbThreadStore implements ThreadStore {
         if (item.containsKey("claims") && item.get("claims").hasM()) {
             item.get("claims").m().forEach((key, value) -> claims.put(key, parseLong(value.n())));
         }
-        Map<String, String> facts = new LinkedHashMap<>();
-        if (item.containsKey("facts") && item.get("facts").hasM()) {
-            item.get("facts").m().forEach((key, value) -> {
+        return new ThreadRecord(id, parseLong(string(item, "version", "n")), status(string(item, "status", "s")),
+                string(item, "channel", "s"), string(item, "ts", "s"), instant(string(item, "since", "s")),
+                string(item, "state", "s"), instant(string(item, "stateTime", "s")), delivered, claims,
+                stringMap(item, "facts"), stringMap(item, "handling"), string(item, "top", "s"), stringMap(item, "incident"));
+    }
+
+    private static AttributeValue stringMap(Map<String, String> map) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        map.forEach((key, value) -> values.put(key, AttributeValue.fromS(value)));
+        return AttributeValue.fromM(values);
+    }
+
+    /** A map of strings; a record written before the attribute existed, or anything not a string, reads as absent. */
+    private static Map<String, String> stringMap(Map<String, AttributeValue> item, String name) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (item.containsKey(name) && item.get(name).hasM()) {
+            item.get(name).m().forEach((key, value) -> {
                 if (value.s() != null) {
-                    facts.put(key, value.s());
+                    map.put(key, value.s());
                 }
             });
         }
-        return new ThreadRecord(id, parseLong(string(item, "version", "n")), status(string(item, "status", "s")),
-                string(item, "channel", "s"), string(item, "ts", "s"), instant(string(item, "since", "s")),
-                string(item, "state", "s"), instant(string(item, "stateTime", "s")), delivered, claims, facts);
+        return map;
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

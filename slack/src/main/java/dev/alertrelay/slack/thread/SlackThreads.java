@@ -7,7 +7,10 @@ import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.api.SlackWebApi;
 import dev.alertrelay.slack.api.SlackWebApi.PostedMessage;
 
+import dev.alertrelay.common.json.Json;
+
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,6 +35,7 @@ public final class SlackThreads {
         STARTED_THREAD("started a thread"),
         REPLIED("replied in its thread"),
         POSTED("posted (no open thread)"),
+        SILENCED("silenced: updated its top message only"),
         ALREADY_DELIVERED("already delivered, not posted again"),
         DELIVERING_ELSEWHERE("being delivered by another invocation");
 
@@ -57,6 +61,7 @@ public final class SlackThreads {
 
     private final SlackWebApi slack;
     private final ThreadStore store;
+    private final boolean controls;
 
     /**
      * Time (claims, record expiry) and waits come from each call's {@link Deadline}: the invocation's one clock.
@@ -64,8 +69,17 @@ public final class SlackThreads {
      * @param store null: no threads, every notification posted on its own
      */
     public SlackThreads(SlackWebApi slack, ThreadStore store) {
+        this(slack, store, false);
+    }
+
+    /**
+     * @param controls whether top messages carry the buttons ({@link ThreadControls}): only when the slack-actions
+     *                 function answers them ({@code SLACK_ACTIONS=on}), so that no button ever does nothing
+     */
+    public SlackThreads(SlackWebApi slack, ThreadStore store, boolean controls) {
         this.slack = slack;
         this.store = store;
+        this.controls = controls && store != null;
     }
 
     /**
@@ -102,6 +116,8 @@ public final class SlackThreads {
                     ? ThreadPost.standalone(planned.topUpdate() != null ? planned.topUpdate() : planned.message(),
                             planned.state(), planned.stateTime(), planned.facts())
                     : planned;
+            // A silenced thread takes repeats and flaps into its top message only: no reply, so no mention. OK always posts.
+            boolean silenced = post.kind() == ThreadPost.Kind.REPLY && !post.closes() && view.handled().silencedAt(deadline.now());
             ThreadRecord claimed = claim(view, key, post, now + deadline.remainingMillis());
             if (!store.write(claimed, current.version(), expiry(claimed, now), deadline)) {
                 if (++conflicts >= MAX_ROUNDS) {
@@ -112,18 +128,18 @@ public final class SlackThreads {
             }
             PostedMessage newTop;
             try {
-                newTop = perform(channel, post, view, deadline);
+                newTop = perform(channel, post, view, silenced, deadline);
             } catch (RuntimeException e) {
                 release(view, current.version() + 1, key, deadline);
                 throw e;
             }
-            commit(threadId, key, post, view, newTop, deadline);
+            commit(threadId, key, post, view, newTop, silenced, deadline);
             if (post.kind() == ThreadPost.Kind.START && post.afterStart() != null) {
                 post.afterStart().accept(newTop);
             }
             return switch (post.kind()) {
                 case START -> Outcome.STARTED_THREAD;
-                case REPLY -> newTop == null ? Outcome.REPLIED : Outcome.STARTED_THREAD;
+                case REPLY -> silenced ? Outcome.SILENCED : newTop == null ? Outcome.REPLIED : Outcome.STARTED_THREAD;
                 case STANDALONE -> Outcome.POSTED;
             };
         }
@@ -151,8 +167,13 @@ public final class SlackThreads {
     private static ThreadRecord claim(ThreadRecord view, String key, ThreadPost post, long claimDeadlineMillis) {
         ThreadRecord next = view.withFacts(post.facts());
         boolean newer = post.stateTime() == null || view.stateTime() == null || !post.stateTime().isBefore(view.stateTime());
+        if (post.incident() != null) {
+            next = next.withIncident(post.incident());
+        }
         if (post.kind() == ThreadPost.Kind.START) {
-            next = next.withStatus(ThreadRecord.Status.OPENING).withTopMessage(null, null)
+            // A new lifecycle: nobody has acknowledged, silenced or paged it yet.
+            next = next.withStatus(ThreadRecord.Status.OPENING).withTopMessage(null, null).withHandling(Map.of()).withTop(null)
+                    .withIncident(post.incident() == null ? Map.of() : post.incident())
                     .withLifecycle(post.since()).withState(post.state(), post.stateTime());
         } else if (newer) {
             if (post.state() != null) {
@@ -166,40 +187,61 @@ public final class SlackThreads {
     }
 
     /** The Slack calls; returns the new top message when one was posted. */
-    private PostedMessage perform(String channel, ThreadPost post, ThreadRecord view, Deadline deadline) {
+    private PostedMessage perform(String channel, ThreadPost post, ThreadRecord view, boolean silenced, Deadline deadline) {
         switch (post.kind()) {
-            case START, STANDALONE -> {
+            case START -> {
+                return slack.postMessage(channel, withControls(post.message(), view.id(), ThreadHandling.NONE, true,
+                        post.incident() != null, deadline), null, deadline);
+            }
+            case STANDALONE -> {
                 return slack.postMessage(channel, post.message(), null, deadline);
             }
             default -> {
                 PostedMessage top = new PostedMessage(view.channel(), view.ts());
                 if (post.topUpdate() != null) {
+                    SlackMessage rendered = withControls(post.topUpdate(), view.id(), view.handled(), !post.closes(),
+                            post.incident() != null || !view.incident().isEmpty(), deadline);
                     try {
-                        slack.update(top, post.topUpdate(), deadline);
+                        slack.update(top, rendered, deadline);
                     } catch (DeliveryException e) {
                         if (!SlackWebApi.originalIsGone(e)) {
                             throw e;
                         }
                         Log.info("the thread's top message is gone (" + SlackWebApi.errorCode(e) + "); posting it anew");
-                        return slack.postMessage(view.channel(), post.topUpdate(), null, deadline);
+                        return slack.postMessage(view.channel(), rendered, null, deadline);
                     }
                 }
-                slack.postMessage(view.channel(), post.message(), view.ts(), deadline);
+                if (!silenced) {
+                    slack.postMessage(view.channel(), post.message(), view.ts(), deadline);
+                }
                 return null;
             }
         }
     }
 
-    private void commit(String threadId, String key, ThreadPost post, ThreadRecord view, PostedMessage newTop, Deadline deadline) {
-        update(threadId, deadline, stored -> {
+    private SlackMessage withControls(SlackMessage top, String threadId, ThreadHandling handling, boolean open, boolean pageable,
+                                      Deadline deadline) {
+        return controls ? ThreadControls.render(top, threadId, handling, open, pageable, deadline.now()) : top;
+    }
+
+    private void commit(String threadId, String key, ThreadPost post, ThreadRecord view, PostedMessage newTop, boolean silenced,
+                        Deadline deadline) {
+        SlackMessage shownTop = post.kind() == ThreadPost.Kind.START ? post.message() : post.topUpdate();
+        ThreadRecord written = update(threadId, deadline, stored -> {
             ThreadRecord next = stored.withDelivered(key);
             if (post.kind() == ThreadPost.Kind.START && stored.status() == ThreadRecord.Status.OPENING) {
                 next = next.withStatus(ThreadRecord.Status.OPEN).withTopMessage(newTop.channel(), newTop.ts());
             } else if (post.kind() == ThreadPost.Kind.REPLY && newTop != null && view.ts().equals(stored.ts())) {
                 next = next.withTopMessage(newTop.channel(), newTop.ts());
             }
-            return next;
+            return shownTop != null && post.kind() != ThreadPost.Kind.STANDALONE ? next.withTop(Json.toJson(shownTop.toPayload())) : next;
         });
+        // Someone clicked a button while this notification was being posted: show the top message with what they did.
+        if (controls && written != null && written.isOpen() && post.kind() == ThreadPost.Kind.REPLY && shownTop != null
+                && !written.handling().equals(view.handling())) {
+            slack.update(new PostedMessage(written.channel(), written.ts()), withControls(shownTop, threadId, written.handled(),
+                    !post.closes(), !written.incident().isEmpty(), deadline), deadline);
+        }
     }
 
     /**
@@ -225,15 +267,15 @@ public final class SlackThreads {
     }
 
     /** A read-modify-write that reads again whenever another invocation wrote in between. */
-    private void update(String threadId, Deadline deadline, Function<ThreadRecord, ThreadRecord> change) {
+    private ThreadRecord update(String threadId, Deadline deadline, Function<ThreadRecord, ThreadRecord> change) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             ThreadRecord stored = store.read(threadId, deadline).orElse(null);
             if (stored == null) {
-                return;
+                return null;
             }
             ThreadRecord next = change.apply(stored);
             if (store.write(next, stored.version(), expiry(next, deadline.now().toEpochMilli()), deadline)) {
-                return;
+                return next;
             }
         }
         throw new DeliveryException("the Slack thread " + threadId + " kept changing; its record was not updated", MAX_ROUNDS);
@@ -260,7 +302,7 @@ public final class SlackThreads {
         return claimDeadline != null && claimDeadline > now;
     }
 
-    private static long expiry(ThreadRecord record, long nowMillis) {
+    static long expiry(ThreadRecord record, long nowMillis) {
         long days = record.status() == ThreadRecord.Status.CLOSED ? CLOSED_RECORD_DAYS : OPEN_RECORD_DAYS;
         return Instant.ofEpochMilli(nowMillis).getEpochSecond() + days * 86_400;
     }

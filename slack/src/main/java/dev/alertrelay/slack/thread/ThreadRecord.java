@@ -23,10 +23,14 @@ import java.util.Map;
  * @param claims    keys being delivered right now, each with the claiming invocation's deadline (epoch millis): a
  *                  claim past its deadline belongs to an invocation that no longer runs
  * @param facts     what the caller keeps with the thread (counts for a digest, the alarm's name)
+ * @param handling  what people did from Slack in this lifecycle (acknowledged, silenced, paged: {@link ThreadHandling});
+ *                  kept across every later update, cleared when a new lifecycle starts
+ * @param top       the top message as last posted, without its controls (Slack JSON), so that a click re-renders it
+ * @param incident  what a "Page on-call" click sends for this thread ({@link ThreadPost#incident}); empty: no such button
  */
 public record ThreadRecord(String id, long version, Status status, String channel, String ts, Instant since,
                            String state, Instant stateTime, List<String> delivered, Map<String, Long> claims,
-                           Map<String, String> facts) {
+                           Map<String, String> facts, Map<String, String> handling, String top, Map<String, String> incident) {
 
     public enum Status { OPENING, OPEN, CLOSED }
 
@@ -37,6 +41,14 @@ public record ThreadRecord(String id, long version, Status status, String channe
         delivered = delivered == null ? List.of() : List.copyOf(delivered);
         claims = claims == null ? Map.of() : Map.copyOf(claims);
         facts = facts == null ? Map.of() : Map.copyOf(facts);
+        handling = handling == null ? Map.of() : Map.copyOf(handling);
+        incident = incident == null ? Map.of() : Map.copyOf(incident);
+    }
+
+    /** A record of a thread nobody acted on from Slack yet. */
+    public ThreadRecord(String id, long version, Status status, String channel, String ts, Instant since, String state,
+                        Instant stateTime, List<String> delivered, Map<String, Long> claims, Map<String, String> facts) {
+        this(id, version, status, channel, ts, since, state, stateTime, delivered, claims, facts, Map.of(), null, Map.of());
     }
 
     /** Whether there is a posted top message to reply to and update. */
@@ -51,13 +63,13 @@ public record ThreadRecord(String id, long version, Status status, String channe
     ThreadRecord withClaim(String key, long claimDeadlineMillis) {
         Map<String, Long> more = new LinkedHashMap<>(claims);
         more.put(key, claimDeadlineMillis);
-        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, delivered, more, facts);
+        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, delivered, more, facts, handling, top, incident);
     }
 
     ThreadRecord withoutClaim(String key) {
         Map<String, Long> fewer = new LinkedHashMap<>(claims);
         fewer.remove(key);
-        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, delivered, fewer, facts);
+        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, delivered, fewer, facts, handling, top, incident);
     }
 
     ThreadRecord withDelivered(String key) {
@@ -65,32 +77,52 @@ public record ThreadRecord(String id, long version, Status status, String channe
         more.remove(key);
         more.add(key);
         List<String> kept = more.size() > DELIVERED_KEPT ? more.subList(more.size() - DELIVERED_KEPT, more.size()) : more;
-        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, kept, claims, facts)
+        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, kept, claims, facts, handling, top, incident)
                 .withoutClaim(key);
     }
 
     ThreadRecord withStatus(Status newStatus) {
-        return new ThreadRecord(id, version, newStatus, channel, ts, since, state, stateTime, delivered, claims, facts);
+        return new ThreadRecord(id, version, newStatus, channel, ts, since, state, stateTime, delivered, claims, facts, handling, top, incident);
     }
 
     ThreadRecord withTopMessage(String newChannel, String newTs) {
-        return new ThreadRecord(id, version, status, newChannel, newTs, since, state, stateTime, delivered, claims, facts);
+        return new ThreadRecord(id, version, status, newChannel, newTs, since, state, stateTime, delivered, claims, facts, handling, top, incident);
     }
 
     ThreadRecord withLifecycle(Instant newSince) {
-        return new ThreadRecord(id, version, status, channel, ts, newSince, state, stateTime, delivered, claims, facts);
+        return new ThreadRecord(id, version, status, channel, ts, newSince, state, stateTime, delivered, claims, facts, handling, top, incident);
     }
 
     ThreadRecord withState(String newState, Instant newStateTime) {
-        return new ThreadRecord(id, version, status, channel, ts, since, newState, newStateTime, delivered, claims, facts);
+        return new ThreadRecord(id, version, status, channel, ts, since, newState, newStateTime, delivered, claims, facts, handling, top, incident);
     }
 
     ThreadRecord withFacts(Map<String, String> newFacts) {
-        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, delivered, claims, newFacts);
+        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, delivered, claims, newFacts, handling, top, incident);
     }
 
     ThreadRecord withVersion(long newVersion) {
-        return new ThreadRecord(id, newVersion, status, channel, ts, since, state, stateTime, delivered, claims, facts);
+        return new ThreadRecord(id, newVersion, status, channel, ts, since, state, stateTime, delivered, claims, facts, handling, top, incident);
+    }
+
+    ThreadRecord withHandling(Map<String, String> newHandling) {
+        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, delivered, claims, facts, newHandling,
+                top, incident);
+    }
+
+    ThreadRecord withTop(String newTop) {
+        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, delivered, claims, facts, handling,
+                newTop, incident);
+    }
+
+    ThreadRecord withIncident(Map<String, String> newIncident) {
+        return new ThreadRecord(id, version, status, channel, ts, since, state, stateTime, delivered, claims, facts, handling,
+                top, newIncident);
+    }
+
+    /** What people did to this thread from Slack. */
+    public ThreadHandling handled() {
+        return ThreadHandling.of(handling);
     }
 
     static ThreadRecord empty(String id) {

@@ -1,0 +1,78 @@
+package dev.alertrelay.actions;
+
+import com.google.gson.JsonObject;
+import dev.alertrelay.common.http.Deadline;
+import dev.alertrelay.pagerduty.DedupKey;
+import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.PagerDutySender;
+import dev.alertrelay.pagerduty.Severity;
+import dev.alertrelay.slack.thread.IncidentSpec;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * "Page on-call": the thread's incident as a PagerDuty Events API v2 trigger on its route's routing key, with a link
+ * back to the Slack thread. An alarm's dedup key is the one logs-error-to-pagerduty gives the same alarm, so a second
+ * click, or the alarm's own trigger through that function, joins the same incident, and its OK resolves it.
+ */
+final class OnCallPager {
+
+    private final Function<String, PagerDutySender> senderForRoute;
+    private final PagerDutySender ownSender;
+    private final Map<String, PagerDutySender> routeSenders = new ConcurrentHashMap<>();
+
+    /**
+     * @param ownSender      the function's own routing key ({@code PAGERDUTY_ROUTING_KEY})
+     * @param senderForRoute the sender of a route's routing key variable
+     */
+    OnCallPager(PagerDutySender ownSender, Function<String, PagerDutySender> senderForRoute) {
+        this.ownSender = ownSender;
+        this.senderForRoute = senderForRoute;
+    }
+
+    /**
+     * Sends the trigger, or throws a DeliveryException.
+     *
+     * @return where the incident is: not known from the Events API, which answers with the dedup key only
+     */
+    String page(IncidentSpec incident, Interaction click, Deadline deadline) {
+        PagerDutySender sender = incident.routingKey() == null ? ownSender
+                : routeSenders.computeIfAbsent(incident.routingKey(), senderForRoute);
+        sender.send(event(incident, click), deadline);
+        return null;
+    }
+
+    static PagerDutyEvent event(IncidentSpec incident, Interaction click) {
+        PagerDutyEvent.Builder event = PagerDutyEvent.trigger(dedupKey(incident), incident.summary(), incident.source(),
+                        severity(incident.severity()))
+                .component(incident.component())
+                .group(incident.group())
+                .eventClass("paged from Slack");
+        JsonObject details = new JsonObject();
+        details.addProperty("paged_by", "Slack user " + click.userId() + (click.userName() == null ? "" : " (" + click.userName() + ")"));
+        String thread = click.threadPermalink();
+        if (thread != null) {
+            details.addProperty("slack_thread", thread);
+            event.link(thread, "Slack thread");
+        }
+        if (incident.link() != null) {
+            event.link(incident.link(), incident.linkText() == null ? "Console" : incident.linkText());
+        }
+        return event.customDetails(details).build();
+    }
+
+    static String dedupKey(IncidentSpec incident) {
+        return incident.kind().equals("alarm") ? DedupKey.forAlarm(incident.subject())
+                : DedupKey.hashed("alert-relay-" + incident.kind() + ":", incident.subject());
+    }
+
+    private static Severity severity(String value) {
+        try {
+            return Severity.parse(value, "severity");
+        } catch (IllegalArgumentException e) {
+            return Severity.CRITICAL;
+        }
+    }
+}
