@@ -6,6 +6,7 @@ import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.routing.Routes;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.api.SlackWebApi;
+import dev.alertrelay.slack.oncall.OnCallLookup;
 import dev.alertrelay.slack.thread.DynamoDbThreadStore;
 import dev.alertrelay.slack.thread.InMemoryThreadStore;
 import dev.alertrelay.slack.thread.SlackThreads;
@@ -97,39 +98,42 @@ public final class SlackNotifier {
     private final Map<String, SlackSender> webhooks = new ConcurrentHashMap<>();
     private final SlackWebApi api;
     private final SlackThreads threads;
+    private final OnCallLookup onCall;
 
     private SlackNotifier(boolean dryRun, Destination defaultDestination, Function<String, SlackSender> webhookByName,
-                          SlackWebApi api, SlackThreads threads) {
+                          SlackWebApi api, SlackThreads threads, OnCallLookup onCall) {
         this.dryRun = dryRun;
         this.defaultDestination = defaultDestination;
         this.webhookByName = webhookByName;
         this.api = api;
         this.threads = threads;
+        this.onCall = onCall;
     }
 
     /** Webhook mode with {@code sender} as the default webhook (tests, and priming with a sender that sends nothing). */
     public static SlackNotifier webhook(SlackSender sender) {
         SlackNotifier notifier = new SlackNotifier(false, new Destination.Webhook(SlackSender.WEBHOOK_SECRET), name -> {
             throw new IllegalStateException("no Slack webhook named " + name);
-        }, null, null);
+        }, null, null, null);
         notifier.webhooks.put(SlackSender.WEBHOOK_SECRET, sender);
         return notifier;
     }
 
     /** Webhook mode where each webhook name has its own sender (tests of routing). */
     public static SlackNotifier webhooks(Function<String, SlackSender> byName) {
-        return new SlackNotifier(false, new Destination.Webhook(SlackSender.WEBHOOK_SECRET), byName, null, null);
+        return new SlackNotifier(false, new Destination.Webhook(SlackSender.WEBHOOK_SECRET), byName, null, null, null);
     }
 
     /** Slack app mode posting to {@code channel} through {@code threads} (tests). */
     public static SlackNotifier app(SlackWebApi api, SlackThreads threads, String channel) {
         return new SlackNotifier(false, new Destination.Channel(channel), name -> {
             throw new IllegalStateException("no Slack webhook named " + name);
-        }, api, threads);
+        }, api, threads, null);
     }
 
     /**
-     * The notifier this function's environment configures.
+     * The notifier this function's environment configures; with {@code PAGERDUTY_API_KEY}, it also looks up who is on
+     * call in the routes' PagerDuty schedules ({@link OnCallLookup}).
      *
      * @param dryRun            print what would be sent, send nothing, read no secret (the local runner's --dry-run)
      * @param webhookConfigured whether a webhook is configured too (the bot token wins, with one log line)
@@ -143,7 +147,7 @@ public final class SlackNotifier {
         Function<String, SlackSender> webhookByName = name -> SlackSender.create(secrets.routeSecret(name), overrides, dryRun);
         if (!secrets.isConfigured(SlackWebApi.TOKEN_SECRET)) {
             SlackNotifier notifier = new SlackNotifier(dryRun, new Destination.Webhook(SlackSender.WEBHOOK_SECRET), webhookByName,
-                    null, null);
+                    null, null, onCall(env, secrets, dryRun, null));
             notifier.webhooks.put(SlackSender.WEBHOOK_SECRET, defaultWebhook.get());
             return notifier;
         }
@@ -168,7 +172,12 @@ public final class SlackNotifier {
             store = DynamoDbThreadStore.fromEnvironment(table.strip(), env);
         }
         return new SlackNotifier(dryRun, new Destination.Channel(channel.strip()), webhookByName, api,
-                new SlackThreads(api, store, actionsEnabled(env)));
+                new SlackThreads(api, store, actionsEnabled(env)), onCall(env, secrets, dryRun, api));
+    }
+
+    /** Only when a PagerDuty API key is configured; nothing is read or asked until a ringing message needs it. */
+    private static OnCallLookup onCall(Function<String, String> env, SecretResolver secrets, boolean dryRun, SlackWebApi api) {
+        return secrets.isConfigured(OnCallLookup.API_KEY_SECRET) ? OnCallLookup.create(env, secrets, dryRun, api) : null;
     }
 
     /**
@@ -190,6 +199,11 @@ public final class SlackNotifier {
     /** The Slack app's Web API (file uploads into a thread), in app mode only. */
     public Optional<SlackWebApi> webApi() {
         return Optional.ofNullable(api);
+    }
+
+    /** Who is on call in the routes' PagerDuty schedules, when {@code PAGERDUTY_API_KEY} is configured. */
+    public Optional<OnCallLookup> onCall() {
+        return Optional.ofNullable(onCall);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * POSTs JSON with the one retry discipline every receiver gets:
+ * POSTs JSON (or GETs what an API answers) with the one retry discipline every receiver gets:
  * <ul>
  *   <li>2xx: delivered;</li>
  *   <li>429: wait as long as {@code Retry-After} says (or back off), then retry;</li>
@@ -63,6 +63,18 @@ public final class HttpDelivery {
                                        Deadline deadline, String receiver, AnswerCheck check) {
         Map<String, String> allHeaders = new java.util.HashMap<>(headers);
         allHeaders.put("Content-Type", contentType);
+        return exchange(endpoint, allHeaders, body, deadline, receiver, check);
+    }
+
+    /** GETs {@code endpoint} (a read-only API such as PagerDuty's REST API) with the same discipline as {@link #post}. */
+    public HttpTransport.Response get(Endpoint endpoint, Map<String, String> headers, Deadline deadline, String receiver,
+                                      AnswerCheck check) {
+        return exchange(endpoint, new java.util.HashMap<>(headers), null, deadline, receiver, check);
+    }
+
+    /** @param body null for a GET */
+    private HttpTransport.Response exchange(Endpoint endpoint, Map<String, String> allHeaders, byte[] body, Deadline deadline,
+                                            String receiver, AnswerCheck check) {
         allHeaders.put("User-Agent", userAgent);
         String lastProblem = "no attempt was made";
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {

@@ -23,7 +23,7 @@ import java.util.function.Function;
  *
  * <pre>{"routes": [{"name": "payments", "match": {"alarmName": ["payments-*"], "logGroup": ["/aws/lambda/payments-*"]},
  *                   "slack": {"webhook": "SLACK_WEBHOOK_URL_PAYMENTS"}, "pagerduty": {"routingKey": "PAGERDUTY_ROUTING_KEY_PAYMENTS"},
- *                   "mention": ["&lt;!subteam^S0PAYMENTS&gt;"]},
+ *                   "mention": ["&lt;!subteam^S0PAYMENTS&gt;"], "oncall": ["P0PAYMT"]},
  *                  {"name": "dev-accounts-quiet", "match": {"account": ["444455556666"]}, "drop": true}],
  *  "default": {"slack": {"webhook": "SLACK_WEBHOOK_URL"}}}</pre>
  *
@@ -32,6 +32,7 @@ import java.util.function.Function;
  * wildcard); {@code tags} holds when every named tag has the given value. A matching {@code drop} route silences the
  * notification; otherwise it goes to every matching route, once per distinct destination; {@code default} serves
  * each channel (Slack, PagerDuty) that no matching route names; without one, the function's own configuration.
+ * {@code oncall} names PagerDuty schedules whose people on call now are mentioned with the route's {@code mention}.
  */
 public final class Routes {
 
@@ -45,9 +46,10 @@ public final class Routes {
      * @param match     key to patterns; {@code tags} are kept apart
      * @param slack     null: no Slack destination
      * @param routingKey the variable naming the PagerDuty routing key secret, or null
+     * @param oncall     PagerDuty schedule ids whose people on call are mentioned with {@code mention}
      */
     public record Route(String name, Map<String, List<String>> match, Map<String, String> tags, SlackTarget slack,
-                        String routingKey, List<String> mention, boolean drop) {
+                        String routingKey, List<String> mention, List<String> oncall, boolean drop) {
 
         /** Whether this route uses tags, so that they are looked up only when some route needs them. */
         public boolean usesTags() {
@@ -92,17 +94,18 @@ public final class Routes {
      * @param slack       its distinct Slack destinations (empty: the function's own)
      * @param routingKeys its distinct PagerDuty routing key variables (empty: the function's own)
      * @param mentions    who to mention on ALARM and failures
+     * @param oncallSchedules the PagerDuty schedules whose people on call are mentioned with them
      * @param droppedBy   the drop route that silenced it, or null
      * @param problem     why the routes could not be used (an invalid document), shown on the notification; or null
      */
     public record Decision(List<String> routes, List<SlackTarget> slack, List<String> routingKeys, List<String> mentions,
-                           String droppedBy, String problem) {
+                           List<String> oncallSchedules, String droppedBy, String problem) {
 
-        public static final Decision OWN_CONFIGURATION = new Decision(List.of(), List.of(), List.of(), List.of(), null, null);
+        public static final Decision OWN_CONFIGURATION = new Decision(List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
 
         /** The function's own destination, because the routes document is invalid. */
         public static Decision invalidRoutes(String problem) {
-            return new Decision(List.of(), List.of(), List.of(), List.of(), null, problem);
+            return new Decision(List.of(), List.of(), List.of(), List.of(), List.of(), null, problem);
         }
 
         public boolean dropped() {
@@ -124,8 +127,8 @@ public final class Routes {
 
     private static final Set<String> TOP_KEYS = Set.of("routes", "default", "accounts");
     private static final Set<String> ACCOUNT_KEYS = Set.of("name", "environment", "role");
-    private static final Set<String> ROUTE_KEYS = Set.of("name", "match", "slack", "pagerduty", "mention", "drop");
-    private static final Set<String> DEFAULT_KEYS = Set.of("slack", "pagerduty", "mention");
+    private static final Set<String> ROUTE_KEYS = Set.of("name", "match", "slack", "pagerduty", "mention", "oncall", "drop");
+    private static final Set<String> DEFAULT_KEYS = Set.of("slack", "pagerduty", "mention", "oncall");
     private static final int NAME_MAX = 80;
 
     private final List<Route> routes;
@@ -188,7 +191,7 @@ public final class Routes {
             }
             unknownKeys(object, DEFAULT_KEYS, "\"default\"");
             fallback = new Route("default", Map.of(), Map.of(), slack(object, "\"default\""), routingKey(object, "\"default\""),
-                    strings(object, "mention", "\"default\""), false);
+                    strings(object, "mention", "\"default\""), scheduleIds(object, "\"default\""), false);
             if (fallback.slack() == null && fallback.routingKey() == null) {
                 throw new RoutesException("\"default\" has no destination: give it \"slack\" or \"pagerduty\"");
             }
@@ -250,15 +253,16 @@ public final class Routes {
         Set<SlackTarget> slack = new LinkedHashSet<>();
         Set<String> keys = new LinkedHashSet<>();
         Set<String> mentions = new LinkedHashSet<>();
+        Set<String> schedules = new LinkedHashSet<>();
         for (Route route : routes) {
             if (!route.matches(facts)) {
                 continue;
             }
             if (route.drop()) {
-                return new Decision(List.of(route.name()), List.of(), List.of(), List.of(), route.name(), null);
+                return new Decision(List.of(route.name()), List.of(), List.of(), List.of(), List.of(), route.name(), null);
             }
             matched.add(route.name());
-            add(route, slack, keys, mentions);
+            add(route, slack, keys, mentions, schedules);
         }
         if (fallback != null && (slack.isEmpty() || keys.isEmpty())) {
             // default serves each channel no matching route named: a Slack-only team route does not take the page away
@@ -275,16 +279,18 @@ public final class Routes {
                 matched.add(fallback.name());
                 if (matched.size() == 1) {
                     mentions.addAll(fallback.mention());
+                    schedules.addAll(fallback.oncall());
                 }
             }
         }
         if (matched.isEmpty()) {
             return Decision.OWN_CONFIGURATION;
         }
-        return new Decision(List.copyOf(matched), List.copyOf(slack), List.copyOf(keys), List.copyOf(mentions), null, null);
+        return new Decision(List.copyOf(matched), List.copyOf(slack), List.copyOf(keys), List.copyOf(mentions), List.copyOf(schedules),
+                null, null);
     }
 
-    private static void add(Route route, Set<SlackTarget> slack, Set<String> keys, Set<String> mentions) {
+    private static void add(Route route, Set<SlackTarget> slack, Set<String> keys, Set<String> mentions, Set<String> schedules) {
         if (route.slack() != null) {
             slack.add(route.slack());
         }
@@ -292,6 +298,7 @@ public final class Routes {
             keys.add(route.routingKey());
         }
         mentions.addAll(route.mention());
+        schedules.addAll(route.oncall());
     }
 
     private static Route route(JsonObject json, String where) {
@@ -346,7 +353,8 @@ public final class Routes {
         if (!drop && slack == null && routingKey == null) {
             throw new RoutesException(route + " has no destination: give it \"slack\", \"pagerduty\" or \"drop\": true");
         }
-        return new Route(name, Map.copyOf(patterns), Map.copyOf(tags), slack, routingKey, strings(json, "mention", route), drop);
+        return new Route(name, Map.copyOf(patterns), Map.copyOf(tags), slack, routingKey, strings(json, "mention", route),
+                scheduleIds(json, route), drop);
     }
 
     private static SlackTarget slack(JsonObject json, String where) {
@@ -384,6 +392,21 @@ public final class Routes {
             throw new RoutesException(where + ": pagerduty.routingKey names the variable that holds the key (such as PAGERDUTY_ROUTING_KEY_PAYMENTS)");
         }
         return variable;
+    }
+
+    /**
+     * {@code oncall}: PagerDuty schedule ids, as in a schedule's URL ({@code .../schedules/PABC123}); a schedule's name
+     * in their place would never be found, so it is refused here rather than at the first outage.
+     */
+    private static List<String> scheduleIds(JsonObject json, String where) {
+        List<String> ids = strings(json, "oncall", where);
+        for (String id : ids) {
+            if (!id.matches("[A-Z0-9]{2,32}")) {
+                throw new RoutesException(where + ": oncall lists PagerDuty schedule ids such as PABC123 (the id in the schedule's URL), not \""
+                        + Truncate.toLength(id, 40) + "\"");
+            }
+        }
+        return ids;
     }
 
     private static List<String> strings(JsonObject json, String key, String where) {

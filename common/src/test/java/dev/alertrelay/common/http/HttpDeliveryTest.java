@@ -47,6 +47,17 @@ class HttpDeliveryTest {
     }
 
     @Test
+    void aGetSendsNoBodyAndIsRetriedLikeAPost() {
+        server.thenAnswer(Answer.of(503, ""));
+        HttpTransport.Response response = delivery.get(endpoint(), java.util.Map.of("Accept", "application/json"),
+                Deadline.in(10_000, clock), "an API", HttpDelivery.AnswerCheck.ACCEPT_2XX);
+        assertEquals(200, response.status());
+        assertEquals(java.util.List.of("GET", "GET"), server.requests().stream().map(RecordingHttpServer.Request::method).toList());
+        assertEquals("", server.requests().get(1).body());
+        assertEquals(null, server.requests().get(1).header("Content-Type"));
+    }
+
+    @Test
     void a429WithRetryAfterIsHonouredThenDeliveredExactlyOnce() {
         server.thenAnswer(Answer.withHeader(429, "rate_limited", "Retry-After", "1"));
         delivery.postJson(endpoint(), "{}", Deadline.in(10_000, clock), "Slack");

@@ -57,6 +57,22 @@ class RoutesTest {
         assertEquals(List.of(new Routes.SlackTarget("SLACK_WEBHOOK_URL_PAYMENTS", null)), decision.slack());
         assertEquals(List.of("PAGERDUTY_ROUTING_KEY_PAYMENTS"), decision.routingKeys());
         assertEquals(List.of("<!subteam^S0PAYMENTS>"), decision.mentions());
+        assertEquals(List.of("P0PAYMT"), decision.oncallSchedules());
+    }
+
+    @Test
+    void onCallSchedulesComeFromEveryMatchingRouteOnceInRouteOrderOrFromTheDefaultAlone() {
+        Routes routes = Routes.parse("""
+                {"routes":[{"name":"api","match":{"alarmName":["api-*"]},"slack":{"channel":"C0API001"},"oncall":["PAPI001","PSHARED"]},
+                           {"name":"db","match":{"alarmName":["*-db-*"]},"slack":{"channel":"C0DB0001"},"oncall":"PSHARED"},
+                           {"name":"quiet","match":{"alarmName":["*"]},"slack":{"channel":"C0QUIET1"}}],
+                 "default":{"slack":{"channel":"C0OPS001"},"oncall":["POPS001"]}}""");
+        assertEquals(List.of("PAPI001", "PSHARED"), routes.route(alarm("1", "r", "api-db-cpu", null, "ALARM", Map.of())).oncallSchedules());
+        assertEquals(List.of(), routes.route(alarm("1", "r", "web-cpu", null, "ALARM", Map.of())).oncallSchedules(),
+                "a matching route without schedules: not the default's");
+        Routes withDefaultOnly = Routes.parse("""
+                {"routes":[],"default":{"slack":{"channel":"C0OPS001"},"oncall":["POPS001"]}}""");
+        assertEquals(List.of("POPS001"), withDefaultOnly.route(alarm("1", "r", "web-cpu", null, "ALARM", Map.of())).oncallSchedules());
     }
 
     @Test
@@ -135,6 +151,9 @@ class RoutesTest {
             both webhook and channel    | {"routes":[{"name":"a","match":{"account":["1"]},"slack":{"webhook":"A","channel":"C0123456"}}]} | exactly one of
             a short account id          | {"routes":[],"accounts":{"1234":{"name":"x"}}}                            | accounts.1234: an account id is 12 digits
             unknown account key         | {"routes":[],"accounts":{"111122223333":{"nmae":"x"}}}                    | accounts.111122223333: unknown key "nmae"
+            on call by schedule name    | {"routes":[{"name":"a","match":{"account":["1"]},"drop":true,"oncall":["Payments primary"]}]} | route "a": oncall lists PagerDuty schedule ids such as PABC123
+            an empty schedule id        | {"routes":[],"default":{"slack":{"channel":"C0123456"},"oncall":[""]}}    | "default": oncall lists PagerDuty schedule ids
+            on call not a list          | {"routes":[{"name":"a","match":{"account":["1"]},"drop":true,"oncall":{"id":"P1"}}]} | route "a".oncall must be a string or a list of strings
             a name used twice           | {"routes":[{"name":"a","match":{"account":["1"]},"drop":true},{"name":"a","match":{"account":["2"]},"drop":true}]} | the name is used twice
             """)
     void anInvalidDocumentIsNamedPrecisely(String kind, String document, String message) {

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ts} for messages, {@code ok: false} with an {@code error} code for refusals, 429 with {@code Retry-After}
  * when rate limited, and the external upload flow with an upload URL on this same server. It checks the bot token like
  * Slack does (a wrong one is {@code invalid_auth}) and records every call with its arguments, JSON or form-encoded.
+ * {@code users.lookupByEmail} finds the people it was told of ({@link #knowsUser}), and answers {@code users_not_found}
+ * for anyone else.
  */
 public final class SlackWebApiStandIn implements AutoCloseable {
 
@@ -49,6 +51,7 @@ public final class SlackWebApiStandIn implements AutoCloseable {
     private final Map<String, Deque<Refusal>> refusals = new HashMap<>();
     private final Set<String> deletedMessages = new HashSet<>();
     private final List<byte[]> uploads = new ArrayList<>();
+    private final Map<String, String> usersByEmail = new HashMap<>();
     private final AtomicLong nextTs = new AtomicLong(1);
     private volatile String validToken;
 
@@ -92,6 +95,12 @@ public final class SlackWebApiStandIn implements AutoCloseable {
     /** The next call of {@code method} gets 429 ratelimited with {@code Retry-After: seconds}. */
     public synchronized SlackWebApiStandIn rateLimitNext(String method, String retryAfterSeconds) {
         refusals.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Refusal("ratelimited", retryAfterSeconds));
+        return this;
+    }
+
+    /** Slack has a person with this email, by this user id (users.lookupByEmail finds them). */
+    public synchronized SlackWebApiStandIn knowsUser(String email, String userId) {
+        usersByEmail.put(email, userId);
         return this;
     }
 
@@ -140,6 +149,8 @@ public final class SlackWebApiStandIn implements AutoCloseable {
                 refusal = new Refusal(authorization == null ? "not_authed" : "invalid_auth", null);
             } else if (refusal == null && method.equals("chat.update") && deletedMessages.contains(call.argument("ts"))) {
                 refusal = new Refusal("message_not_found", null);
+            } else if (refusal == null && method.equals("users.lookupByEmail") && !usersByEmail.containsKey(call.argument("email"))) {
+                refusal = new Refusal("users_not_found", null);
             }
             if (refusal != null) {
                 answer.addProperty("ok", false);
@@ -173,6 +184,11 @@ public final class SlackWebApiStandIn implements AutoCloseable {
                 answer.addProperty("file_id", id);
             }
             case "files.completeUploadExternal" -> answer.add("files", new JsonArray());
+            case "users.lookupByEmail" -> {
+                JsonObject user = new JsonObject();
+                user.addProperty("id", usersByEmail.get(call.argument("email")));
+                answer.add("user", user);
+            }
             default -> {
                 answer.addProperty("ok", false);
                 answer.addProperty("error", "unknown_method");

@@ -6,6 +6,7 @@ import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.slack.SlackMessage;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,6 +54,15 @@ final class DryRunSlackWebApi implements SlackWebApi {
         complete.addProperty("channel_id", thread.channel());
         complete.addProperty("thread_ts", thread.ts());
         print("files.completeUploadExternal", complete);
+    }
+
+    /** Nobody is looked up in a dry run: the call is printed and the person is not found. */
+    @Override
+    public Optional<String> userIdByEmail(String email, Deadline deadline) {
+        JsonObject arguments = new JsonObject();
+        arguments.addProperty("email", email);
+        print("users.lookupByEmail", arguments);
+        return Optional.empty();
     }
 
     private static void print(String method, JsonObject arguments) {

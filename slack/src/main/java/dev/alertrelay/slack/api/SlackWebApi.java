@@ -8,12 +8,13 @@ import dev.alertrelay.common.http.RetryPolicy;
 import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.slack.SlackMessage;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The Slack Web API calls a Slack app makes (https://api.slack.com/web): post a message or a reply in its thread,
- * update it, and upload a file into a thread. The bot token needs the scopes {@code chat:write} and
- * {@code files:write}.
+ * update it, upload a file into a thread, and find a person by email. The bot token needs the scopes
+ * {@code chat:write} and {@code files:write}, and {@code users:read.email} to mention who is on call in PagerDuty.
  */
 public interface SlackWebApi {
 
@@ -47,6 +48,14 @@ public interface SlackWebApi {
      * {@code files.completeUploadExternal} sharing the file into {@code thread}'s thread.
      */
     void uploadFile(PostedMessage thread, String filename, String title, byte[] content, Deadline deadline);
+
+    /**
+     * {@code users.lookupByEmail} (scope {@code users:read.email}): the Slack user id of the person with this email,
+     * or empty when Slack has nobody by it ({@code users_not_found}).
+     *
+     * @throws DeliveryException for any other refusal or failure
+     */
+    Optional<String> userIdByEmail(String email, Deadline deadline);
 
     /** Slack's {@code error} code of a refused call (e.g. {@code channel_not_found}), or "" for any other failure. */
     static String errorCode(DeliveryException failure) {

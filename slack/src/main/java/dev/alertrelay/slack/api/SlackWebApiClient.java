@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -118,6 +119,25 @@ final class SlackWebApiClient implements SlackWebApi {
         complete.put("channel_id", thread.channel());
         complete.put("thread_ts", thread.ts());
         callForm("files.completeUploadExternal", complete, deadline);
+    }
+
+    @Override
+    public Optional<String> userIdByEmail(String email, Deadline deadline) {
+        final JsonObject answer;
+        try {
+            answer = callForm("users.lookupByEmail", Map.of("email", email), deadline);
+        } catch (DeliveryException e) {
+            if (SlackWebApi.errorCode(e).equals("users_not_found")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        JsonObject user = Json.object(answer, "user");
+        String id = user == null ? null : Json.string(user, "id");
+        if (id == null) {
+            throw new DeliveryException(RECEIVER + " users.lookupByEmail answered ok without a user id", 1);
+        }
+        return Optional.of(id);
     }
 
     private JsonObject callJson(String method, JsonObject arguments, Deadline deadline) {

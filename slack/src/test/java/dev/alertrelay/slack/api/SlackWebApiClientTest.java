@@ -167,6 +167,28 @@ class SlackWebApiClientTest {
     }
 
     @Test
+    void aPersonIsFoundByEmailOrNotFoundWithoutAnError() {
+        slack.knowsUser("alice@example.com", "U0ALICE");
+
+        assertEquals(java.util.Optional.of("U0ALICE"), api().userIdByEmail("alice@example.com", Deadline.in(10_000)));
+        assertEquals(java.util.Optional.empty(), api().userIdByEmail("nobody@example.com", Deadline.in(10_000)));
+
+        SlackWebApiStandIn.Call call = slack.calls("users.lookupByEmail").get(0);
+        assertEquals("alice@example.com", call.argument("email"));
+        assertEquals("Bearer " + TOKEN, call.authorization());
+    }
+
+    @Test
+    void aLookupWithoutTheScopeFailsNamingIt() {
+        slack.refuseNext("users.lookupByEmail", "missing_scope");
+
+        DeliveryException failure = assertThrows(DeliveryException.class,
+                () -> api().userIdByEmail("alice@example.com", Deadline.in(10_000)));
+
+        assertEquals("missing_scope", SlackWebApi.errorCode(failure));
+    }
+
+    @Test
     void anApiUrlThatIsNeitherHttpsNorLoopbackIsRefusedAtStartUp() {
         assertThrows(IllegalArgumentException.class, () -> SlackWebApi.create(TestSecrets.plain("T", "x"),
                 Map.of(SlackWebApi.API_URL_VARIABLE, "http://slack.example.com/api")::get, false));
