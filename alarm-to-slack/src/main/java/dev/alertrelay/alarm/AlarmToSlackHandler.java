@@ -20,6 +20,7 @@ import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.SlackNotifier;
 import dev.alertrelay.slack.SlackRoute;
+import dev.alertrelay.slack.thread.ThreadPost;
 import dev.alertrelay.slack.thread.ThreadRecord;
 import dev.alertrelay.slack.SlackSender;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
@@ -173,8 +174,8 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
             }
         }
         return SlackNotifier.Notification.inThread(message, threadId(alarm, where), AlarmThreadPlanner.notificationKey(alarm),
-                current -> routed.decorate(AlarmThreadPlanner.plan(alarm, current, charts == null ? null : charts.uploadInto(alarm, deadline)),
-                        alarm.state() == AlarmState.ALARM));
+                current -> routed.decorate(AlarmThreadPlanner.plan(alarm, current, charts == null ? null : charts.uploadInto(alarm, deadline))
+                        .withIncident(AlarmIncidents.alarm(alarm, routed)), alarm.state() == AlarmState.ALARM));
     }
 
     /** An alarm's thread in the function's own channel keeps its old key; in a route's channel, the channel is part of it. */
@@ -193,7 +194,12 @@ public final class AlarmToSlackHandler implements RequestStreamHandler {
             return SlackNotifier.Notification.standalone(digest);
         }
         return SlackNotifier.Notification.inThread(digest, StormThreadPlanner.threadId(where), StormThreadPlanner.stormKey(alarms),
-                current -> together.decorate(StormThreadPlanner.planStorm(alarms, part, current, deadline.now()), rings));
+                current -> {
+                    ThreadPost post = StormThreadPlanner.planStorm(alarms, part, current, deadline.now());
+                    return together.decorate(post.kind() == ThreadPost.Kind.START
+                            ? post.withIncident(AlarmIncidents.storm(alarms, StormThreadPlanner.threadId(where), post.since(), together))
+                            : post, rings);
+                });
     }
 
     /** The dry run's chart: the CloudWatch call it would make, printed like the Slack calls; no image. */

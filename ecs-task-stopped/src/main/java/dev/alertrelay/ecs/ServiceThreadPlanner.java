@@ -5,6 +5,7 @@ import dev.alertrelay.slack.Mrkdwn;
 import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.SlackNotifier;
 import dev.alertrelay.slack.SlackRoute;
+import dev.alertrelay.slack.thread.IncidentSpec;
 import dev.alertrelay.slack.thread.ThreadPost;
 import dev.alertrelay.slack.thread.ThreadRecord;
 import dev.alertrelay.common.text.Truncate;
@@ -56,7 +57,26 @@ final class ServiceThreadPlanner {
                                                    SlackRoute route, boolean rings) {
         SlackMessage decorated = route.decorate(message, rings);
         return SlackNotifier.Notification.inThread(decorated, threadId(stops.stops().get(0).task()) + channelSuffix,
-                notificationKey(stops.stops()), current -> route.decorate(plan(stops, message, current, now), rings));
+                notificationKey(stops.stops()), current -> {
+                    ThreadPost post = plan(stops, message, current, now);
+                    return route.decorate(post.kind() == ThreadPost.Kind.START ? post.withIncident(incident(stops, post.since(), route)) : post,
+                            rings);
+                });
+    }
+
+    /**
+     * What "Page on-call" sends from the service's thread: one incident per thread (the service and the thread's
+     * start), on the route's routing key.
+     */
+    static IncidentSpec incident(TaskStopDigest stops, Instant since, SlackRoute route) {
+        TaskStopDigest.Stop telling = stops.mostTelling();
+        TaskStop task = telling.task();
+        String service = TaskStopDigestFormatter.name(task);
+        String events = EcsConsoleLinks.serviceEvents(task);
+        return new IncidentSpec("ecs", threadId(task) + "|" + since, "ECS " + service + ": "
+                + TaskStopDiagnosis.summary(task, telling.classification()), task.clusterArn() == null ? service : task.clusterArn(),
+                "error", task.serviceName(), task.clusterName(), events == null ? null : route.linkTo(events), "Service events",
+                route.routingKeys().isEmpty() ? null : route.routingKeys().get(0));
     }
 
     /**

@@ -78,6 +78,11 @@ public record SlackRoute(List<Destination> destinations, List<String> mentions, 
                 OnCall.together(routes.stream().map(SlackRoute::onCall).toList()));
     }
 
+    /** A console link as this route opens it (through the access portal when configured). */
+    public String linkTo(String url) {
+        return links == null ? url : links.apply(url);
+    }
+
     public boolean dropped() {
         return droppedBy != null;
     }
