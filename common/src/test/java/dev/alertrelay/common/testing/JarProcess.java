@@ -39,12 +39,28 @@ public final class JarProcess {
         return run(List.of(), env, stdin, args);
     }
 
+    /**
+     * Another function's shaded jar, built earlier in the same reactor (a test that drives two functions, such as a
+     * click on a thread that alarm-to-slack posted).
+     */
+    public static Path siblingJar(String module) {
+        Path jar = jar().toAbsolutePath().getParent().getParent().getParent().resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the shaded jar of " + module + " is missing (" + jar + "): run 'mvn verify' on the whole project");
+        }
+        return jar;
+    }
+
     public static Result run(List<String> jvmOptions, Map<String, String> env, String stdin, String... args) {
+        return run(jar(), jvmOptions, env, stdin, args);
+    }
+
+    public static Result run(Path jar, List<String> jvmOptions, Map<String, String> env, String stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(jar().toString());
+        command.add(jar.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();

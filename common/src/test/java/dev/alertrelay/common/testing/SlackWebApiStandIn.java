@@ -184,6 +184,7 @@ public final class SlackWebApiStandIn implements AutoCloseable {
                 answer.addProperty("file_id", id);
             }
             case "files.completeUploadExternal" -> answer.add("files", new JsonArray());
+            case "chat.postEphemeral" -> answer.addProperty("message_ts", String.format("1764559000.%06d", nextTs.getAndIncrement()));
             case "users.lookupByEmail" -> {
                 JsonObject user = new JsonObject();
                 user.addProperty("id", usersByEmail.get(call.argument("email")));
