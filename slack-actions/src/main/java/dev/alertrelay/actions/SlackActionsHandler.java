@@ -9,6 +9,7 @@ import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.secrets.SecretResolver;
+import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.common.text.Truncate;
 import dev.alertrelay.pagerduty.PagerDutySender;
 import dev.alertrelay.slack.SlackMessage;
@@ -64,6 +65,23 @@ public final class SlackActionsHandler implements RequestStreamHandler {
 
     public SlackActionsHandler() {
         this(System::getenv, SecretResolver.fromEnvironment(), DryRun.enabled());
+        SnapStartPriming.register("/priming/slack-action-acknowledge.json", SlackActionsHandler::prime);
+    }
+
+    /**
+     * SnapStart priming: the sample click read, its signature computed and its payload parsed as a request is, before
+     * the snapshot; no secret is read and no service called (the thread store primes its own client).
+     */
+    static void prime(InputStream sample) {
+        try {
+            FunctionUrlRequest request = FunctionUrlRequest.of(Json.parseObject(sample), MAX_BODY_BYTES);
+            SlackSignature.matches(SAMPLE_SIGNING_SECRET, request.header("x-slack-request-timestamp"), request.body(),
+                    request.header("x-slack-signature"));
+            Interaction click = Interaction.parse(request.body());
+            ThreadControls.Action.ofActionId(click.actionId());
+        } catch (FunctionUrlRequest.Unreadable | Interaction.Malformed e) {
+            throw new IllegalStateException("the priming sample is not a click: " + e.getMessage(), e);
+        }
     }
 
     private SlackActionsHandler(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
