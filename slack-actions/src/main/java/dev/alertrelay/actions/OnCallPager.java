@@ -4,11 +4,13 @@ import com.google.gson.JsonObject;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.pagerduty.DedupKey;
 import dev.alertrelay.pagerduty.PagerDutyEvent;
+import dev.alertrelay.pagerduty.PagerDutyIncidents;
 import dev.alertrelay.pagerduty.PagerDutySender;
 import dev.alertrelay.pagerduty.Severity;
 import dev.alertrelay.slack.thread.IncidentSpec;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -22,26 +24,30 @@ final class OnCallPager {
     private final Function<String, PagerDutySender> senderForRoute;
     private final PagerDutySender ownSender;
     private final Map<String, PagerDutySender> routeSenders = new ConcurrentHashMap<>();
+    private final Optional<PagerDutyIncidents> incidents;
 
     /**
      * @param ownSender      the function's own routing key ({@code PAGERDUTY_ROUTING_KEY})
      * @param senderForRoute the sender of a route's routing key variable
+     * @param incidents      the incident's page, when a PagerDuty REST API key is configured
      */
-    OnCallPager(PagerDutySender ownSender, Function<String, PagerDutySender> senderForRoute) {
+    OnCallPager(PagerDutySender ownSender, Function<String, PagerDutySender> senderForRoute, Optional<PagerDutyIncidents> incidents) {
         this.ownSender = ownSender;
         this.senderForRoute = senderForRoute;
+        this.incidents = incidents;
     }
 
     /**
      * Sends the trigger, or throws a DeliveryException.
      *
-     * @return where the incident is: not known from the Events API, which answers with the dedup key only
+     * @return where the incident is, when a REST API key finds it in time (the Events API answers a dedup key only)
      */
     String page(IncidentSpec incident, Interaction click, Deadline deadline) {
         PagerDutySender sender = incident.routingKey() == null ? ownSender
                 : routeSenders.computeIfAbsent(incident.routingKey(), senderForRoute);
-        sender.send(event(incident, click), deadline);
-        return null;
+        PagerDutyEvent event = event(incident, click);
+        sender.send(event, deadline);
+        return incidents.flatMap(lookup -> lookup.webPage(event.dedupKey(), deadline)).orElse(null);
     }
 
     static PagerDutyEvent event(IncidentSpec incident, Interaction click) {

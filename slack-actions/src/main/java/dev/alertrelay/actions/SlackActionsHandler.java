@@ -11,6 +11,7 @@ import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.common.text.Truncate;
+import dev.alertrelay.pagerduty.PagerDutyIncidents;
 import dev.alertrelay.pagerduty.PagerDutySender;
 import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.api.SlackWebApi;
@@ -91,7 +92,8 @@ public final class SlackActionsHandler implements RequestStreamHandler {
     SlackActionsHandler(Function<String, String> env, SecretResolver secrets, boolean dryRun, SlackWebApi slack, ThreadStore store) {
         this(new SignedRequests(signingSecret(secrets)), teamId(env), allowedChannels(env), slack, store,
                 new OnCallPager(PagerDutySender.fromEnvironment(env, secrets, dryRun),
-                        variable -> PagerDutySender.forRoute(variable, env, secrets, dryRun)));
+                        variable -> PagerDutySender.forRoute(variable, env, secrets, dryRun),
+                        PagerDutyIncidents.fromEnvironment(env, secrets, dryRun)));
     }
 
     private SlackActionsHandler(SignedRequests signedRequests, String teamId, Set<String> allowedChannels, SlackWebApi slack,
