@@ -40,14 +40,15 @@ final class OnCallPager {
     /**
      * Sends the trigger, or throws a DeliveryException.
      *
+     * @param answerBy when Slack should hear back: the incident's link is looked for only within it
      * @return where the incident is, when a REST API key finds it in time (the Events API answers a dedup key only)
      */
-    String page(IncidentSpec incident, Interaction click, Deadline deadline) {
+    String page(IncidentSpec incident, Interaction click, Deadline deadline, Deadline answerBy) {
         PagerDutySender sender = incident.routingKey() == null ? ownSender
                 : routeSenders.computeIfAbsent(incident.routingKey(), senderForRoute);
         PagerDutyEvent event = event(incident, click);
         sender.send(event, deadline);
-        return incidents.flatMap(lookup -> lookup.webPage(event.dedupKey(), deadline)).orElse(null);
+        return incidents.flatMap(lookup -> lookup.webPage(event.dedupKey(), answerBy)).orElse(null);
     }
 
     static PagerDutyEvent event(IncidentSpec incident, Interaction click) {

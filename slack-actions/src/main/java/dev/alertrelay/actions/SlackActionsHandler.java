@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
  * (Acknowledge, Silence, Unsilence, Page on-call). Every request is verified before anything in it is read: a POST,
  * a body within {@value #MAX_BODY_BYTES} bytes, Slack's v0 signature with a timestamp within five minutes, the expected
  * workspace. Anything else is answered 401 with no detail, changes nothing, and logs one line without the secret or
- * the body. A verified click is applied to the thread ({@link ThreadActions}) within {@value #ANSWER_MILLIS} ms, so
- * Slack hears back within its three seconds; a click that changes nothing gets an answer only its clicker sees.
+ * the body. A verified click is applied to the thread ({@link ThreadActions}), what is optional only within {@value #ANSWER_MILLIS} ms,
+ * so that Slack hears back within its three seconds; a click that changes nothing gets an answer only its clicker sees.
  */
 public final class SlackActionsHandler implements RequestStreamHandler {
 
@@ -47,8 +47,16 @@ public final class SlackActionsHandler implements RequestStreamHandler {
     static final String ALLOWED_CHANNELS_VARIABLE = "SLACK_ALLOWED_CHANNELS";
     /** Slack sends a few KB; a click on a storm's top message carries that message, tens of KB. */
     static final int MAX_BODY_BYTES = 256 * 1024;
-    /** Slack shows the clicker an error when it hears nothing within 3 s: the work is bounded well inside that. */
+    /**
+     * Slack shows the clicker a warning when it hears nothing within 3 s: what is optional (the incident's link) is
+     * done only within this part of the invocation.
+     */
     static final long ANSWER_MILLIS = 2_500;
+    /**
+     * A click is never dropped for being slow (a cold start on a busy host): its change is still made, within this
+     * much of the invocation, and Slack shows it even if it had to warn the clicker first.
+     */
+    static final long WORK_MILLIS = 8_000;
     /**
      * The signing secret of the samples in {@code events/}: the local runner (only) uses it when
      * {@value #SIGNING_SECRET} is not set, so that a sample click runs without a Slack app. It signs nothing real.
@@ -108,11 +116,11 @@ public final class SlackActionsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        Deadline deadline = Deadline.of(context).within(ANSWER_MILLIS);
-        write(output, answer(input, deadline));
+        Deadline invocation = Deadline.of(context);
+        write(output, answer(input, invocation.within(WORK_MILLIS), invocation.within(ANSWER_MILLIS)));
     }
 
-    private int answer(InputStream input, Deadline deadline) {
+    private int answer(InputStream input, Deadline deadline, Deadline answerBy) {
         FunctionUrlRequest request;
         try {
             request = FunctionUrlRequest.of(Json.parseObject(input), MAX_BODY_BYTES);
@@ -146,12 +154,12 @@ public final class SlackActionsHandler implements RequestStreamHandler {
             Log.error("slack-actions: refused a signed click without its user, channel, message or value");
             return 400;
         }
-        Log.info("slack-actions: " + act(click, action.get(), deadline));
+        Log.info("slack-actions: " + act(click, action.get(), deadline, answerBy));
         return 200;
     }
 
     /** The click applied, and what its clicker is told when it changed nothing; returns the log line. */
-    private String act(Interaction click, ThreadControls.Action action, Deadline deadline) {
+    private String act(Interaction click, ThreadControls.Action action, Deadline deadline, Deadline answerBy) {
         String what = action.actionId() + " by " + click.userId() + " on thread " + Truncate.toLength(click.value(), 200) + ": ";
         if (!allowedChannels.isEmpty() && !allowedChannels.contains(click.channelId())) {
             tell(click, "alert-relay does not take actions from this channel, so nothing was changed.", deadline);
@@ -160,7 +168,7 @@ public final class SlackActionsHandler implements RequestStreamHandler {
         ThreadActions.Result result;
         try {
             result = actions.apply(new ThreadActions.Click(click.value(), action, click.userId(), click.channelId(), click.messageTs(),
-                    click.actionTs()), (incident, within) -> pager.page(incident, click, within), deadline);
+                    click.actionTs()), (incident, within) -> pager.page(incident, click, within, answerBy), deadline);
         } catch (RuntimeException e) {
             Log.error("slack-actions: " + what + "failed: " + e.getMessage());
             tell(click, "alert-relay could not record this (" + e.getMessage() + "), so nothing was changed: try again.", deadline);

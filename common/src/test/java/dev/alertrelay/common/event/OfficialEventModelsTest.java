@@ -3,6 +3,7 @@ package dev.alertrelay.common.event;
 import com.amazonaws.services.lambda.runtime.events.CloudWatchCompositeAlarmEvent;
 import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
 import com.amazonaws.services.lambda.runtime.events.CloudWatchMetricAlarmEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +39,10 @@ class OfficialEventModelsTest {
 
     /** The official model of a sample's shape, or null. */
     private static Class<?> modelOf(String text) {
+        if (text.contains("\"x-slack-signature\"")) {
+            // A Lambda function URL request: payload format 2.0, the model of an HTTP API's request.
+            return APIGatewayV2HTTPEvent.class;
+        }
         if (text.contains("\"aws:sqs\"")) {
             return SQSEvent.class;
         }
@@ -58,7 +64,11 @@ class OfficialEventModelsTest {
         String path = EventFiles.dir().resolve(sample).toString();
         Class<?> model = modelOf(EventFiles.text(sample));
         assertNotNull(model, sample + " has a shape without an official model");
-        if (model == SNSEvent.class) {
+        if (model == APIGatewayV2HTTPEvent.class) {
+            APIGatewayV2HTTPEvent request = EventLoader.loadApiGatewayHttpEvent(path);
+            assertEquals("POST", request.getRequestContext().getHttp().getMethod(), sample);
+            assertTrue(request.getIsBase64Encoded() && request.getHeaders().containsKey("x-slack-request-timestamp"), sample);
+        } else if (model == SNSEvent.class) {
             EventLoader.loadSNSEvent(path).getRecords().forEach(record -> assertNotNull(record.getSNS().getTopicArn(), sample));
         } else if (model == SQSEvent.class) {
             SQSEvent event = EventLoader.loadSQSEvent(path);
