@@ -13,6 +13,8 @@ import dev.alertrelay.common.snapstart.SnapStartPriming;
 import dev.alertrelay.common.text.Truncate;
 import dev.alertrelay.pagerduty.PagerDutyIncidents;
 import dev.alertrelay.pagerduty.PagerDutySender;
+import dev.alertrelay.slack.Blocks;
+import dev.alertrelay.slack.Mrkdwn;
 import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.api.SlackWebApi;
 import dev.alertrelay.slack.thread.DynamoDbThreadStore;
@@ -43,6 +45,7 @@ import java.util.stream.Collectors;
 public final class SlackActionsHandler implements RequestStreamHandler {
 
     static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+    private static final int LOGGED_ANSWER_MAX = 300;
     static final String TEAM_VARIABLE = "SLACK_TEAM_ID";
     static final String ALLOWED_CHANNELS_VARIABLE = "SLACK_ALLOWED_CHANNELS";
     /** Slack sends a few KB; a click on a storm's top message carries that message, tens of KB. */
@@ -162,7 +165,7 @@ public final class SlackActionsHandler implements RequestStreamHandler {
     private String act(Interaction click, ThreadControls.Action action, Deadline deadline, Deadline answerBy) {
         String what = action.actionId() + " by " + click.userId() + " on thread " + Truncate.toLength(click.value(), 200) + ": ";
         if (!allowedChannels.isEmpty() && !allowedChannels.contains(click.channelId())) {
-            tell(click, "alert-relay does not take actions from this channel, so nothing was changed.", deadline);
+            tell(click, Mrkdwn.text("alert-relay does not take actions from this channel, so nothing was changed."), deadline);
             return what + "declined: channel " + click.channelId() + " is not in " + ALLOWED_CHANNELS_VARIABLE;
         }
         ThreadActions.Result result;
@@ -171,29 +174,31 @@ public final class SlackActionsHandler implements RequestStreamHandler {
                     click.actionTs()), (incident, within) -> pager.page(incident, click, within, answerBy), deadline);
         } catch (RuntimeException e) {
             Log.error("slack-actions: " + what + "failed: " + e.getMessage());
-            tell(click, "alert-relay could not record this (" + e.getMessage() + "), so nothing was changed: try again.", deadline);
+            tell(click, Mrkdwn.text("alert-relay could not record this (" + e.getMessage() + "), so nothing was changed: try again."),
+                    deadline);
             return what + "failed";
         }
         return what + switch (result) {
             case ThreadActions.Applied applied when applied.problem() == null -> "applied";
             case ThreadActions.Applied applied -> {
-                tell(click, "Done: " + applied.problem() + ".", deadline);
+                tell(click, Mrkdwn.text("Done: " + applied.problem() + "."), deadline);
                 yield "applied; " + applied.problem();
             }
             case ThreadActions.AlreadyApplied already -> "already applied (a repeated delivery), nothing changed";
             case ThreadActions.Declined declined -> {
                 tell(click, declined.answer(), deadline);
-                yield "declined: " + declined.answer();
+                yield "declined: " + declined.answer().render(LOGGED_ANSWER_MAX);
             }
         };
     }
 
     /** A message only the clicker sees; best effort, since the click's outcome is already logged. */
-    private void tell(Interaction click, String answer, Deadline deadline) {
+    private void tell(Interaction click, Mrkdwn answer, Deadline deadline) {
         try {
-            slack.postEphemeral(click.channelId(), click.userId(), SlackMessage.builder().text(answer).build(), deadline);
+            slack.postEphemeral(click.channelId(), click.userId(), SlackMessage.builder().text("alert-relay answered your click")
+                    .block(Blocks.section(answer)).build(), deadline);
         } catch (RuntimeException e) {
-            Log.error("slack-actions: could not tell " + click.userId() + " (" + e.getMessage() + "): " + answer);
+            Log.error("slack-actions: could not tell " + click.userId() + " (" + e.getMessage() + "): " + answer.render(LOGGED_ANSWER_MAX));
         }
     }
 

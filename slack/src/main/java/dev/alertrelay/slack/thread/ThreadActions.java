@@ -60,7 +60,11 @@ public final class ThreadActions {
     }
 
     /** Nothing changed, and {@code answer} tells the person who clicked why (an ephemeral message). */
-    public record Declined(String answer) implements Result {
+    public record Declined(Mrkdwn answer) implements Result {
+
+        Declined(String answer) {
+            this(Mrkdwn.text(answer));
+        }
     }
 
     /** Triggers the on-call's incident for a thread. */
@@ -139,7 +143,8 @@ public final class ThreadActions {
         }
         ThreadHandling handling = record.handled();
         if (click.action() == Action.ACKNOWLEDGE && handling.acknowledged()) {
-            return new Declined("Already acknowledged by <@" + handling.acknowledgedBy() + ">" + at(handling.acknowledgedAt()) + ".");
+            return new Declined(Mrkdwn.trusted("Already acknowledged by ").then(Mrkdwn.user(handling.acknowledgedBy()))
+                    .then(at(handling.acknowledgedAt()) + "."));
         }
         if (click.action() == Action.PAGE && IncidentSpec.of(record.incident()).isEmpty()) {
             return new Declined("This thread does not say what to page, so nothing was changed: page from PagerDuty.");
