@@ -73,8 +73,8 @@ final class ServiceThreadPlanner {
         TaskStop task = telling.task();
         String service = TaskStopDigestFormatter.name(task);
         String events = EcsConsoleLinks.serviceEvents(task);
-        return new IncidentSpec("ecs", threadId(task) + "|" + since, "ECS " + service + ": "
-                + TaskStopDiagnosis.summary(task, telling.classification()), task.clusterArn() == null ? service : task.clusterArn(),
+        return new IncidentSpec("ecs", threadId(task) + "|" + since, "ECS task " + TaskStopDigestFormatter.words(telling.classification().category())
+                + " in " + service + ": " + TaskStopDiagnosis.summary(task, telling.classification()), task.clusterArn() == null ? service : task.clusterArn(),
                 "error", task.serviceName(), task.clusterName(), events == null ? null : route.linkTo(events), "Service events",
                 route.routingKeys().isEmpty() ? null : route.routingKeys().get(0));
     }

@@ -35,9 +35,13 @@ class ServiceThreadsTest {
 
     /** A fresh handler per event, as if each arrived in another container: only the thread store remembers. */
     private void deliver(String event) {
+        deliver(event, false);
+    }
+
+    private void deliver(String event, boolean buttons) {
         SlackWebApi api = SlackWebApi.create(TestSecrets.plain(SlackWebApi.TOKEN_SECRET, TOKEN),
                 Map.of(SlackWebApi.API_URL_VARIABLE, slack.apiUrl())::get, false);
-        new EcsTaskStoppedHandler(Map.<String, String>of()::get, SlackNotifier.app(api, new SlackThreads(api, store), "C0ECS"))
+        new EcsTaskStoppedHandler(Map.<String, String>of()::get, SlackNotifier.app(api, new SlackThreads(api, store, buttons), "C0ECS"))
                 .handleRequest(EventFiles.streamOf(event), new ByteArrayOutputStream(), TestContext.of("ecs-task-stopped"));
     }
 
@@ -66,6 +70,24 @@ class ServiceThreadsTest {
                 update.argument("text"));
         BlockKitLimits.assertValid(message(update));
         assertTrue(update.arguments().toString().contains("/services/checkout/events"), "links to the service's events");
+    }
+
+    @Test
+    void withSlackActionsTheServicesThreadHasButtonsAndKeepsWhatAPageSends() {
+        deliver(EventFiles.text("ecs-crashed-service.json"), true);
+        deliver(EventFiles.text("ecs-failed-elb-health-checks.json"), true);
+
+        String top = slack.topLevelPosts().get(0).arguments().toString();
+        assertTrue(top.contains("alert-relay:acknowledge") && top.contains("alert-relay:page"), top);
+        assertTrue(top.contains("\"value\":\"ecs|"), "the buttons name the service's thread: " + top);
+        String updated = slack.accepted("chat.update").get(0).arguments().toString();
+        assertTrue(updated.contains("alert-relay:silence-1h"), "the counting top message keeps its buttons: " + updated);
+        BlockKitLimits.assertValid(message(slack.accepted("chat.update").get(0)));
+        dev.alertrelay.slack.thread.ThreadRecord record = store.read(ServiceThreadPlanner.threadId(
+                TaskStopParser.parse(dev.alertrelay.common.json.Json.parseObject(EventFiles.text("ecs-crashed-service.json")))),
+                dev.alertrelay.common.http.Deadline.in(1_000)).orElseThrow();
+        assertEquals("ecs", record.incident().get("kind"));
+        assertTrue(record.incident().get("summary").equals("ECS task crashed in checkout (prod): container app exited 1"), record.incident().toString());
     }
 
     @Test
