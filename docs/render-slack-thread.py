@@ -19,8 +19,11 @@ def dry_run():
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
+MENTIONS = {}  # Slack user id -> the name a <@U...> mention shows (else the id)
+
+
 def mrkdwn(text):
-    """Enough of Slack's mrkdwn for a picture: dates, links, bold, italic, code."""
+    """Enough of Slack's mrkdwn for a picture: dates, links, user mentions, bold, italic, code."""
     text = re.sub(r"<!date\^\d+\^[^|>]*\|([^>]*)>", r"\1", text)
     parts = re.split(r"(<[^>]+>)", text)
     rendered = []
@@ -28,10 +31,13 @@ def mrkdwn(text):
         if part.startswith("<") and "|" in part:
             url, label = part[1:-1].split("|", 1)
             rendered.append('<a href="#">%s</a>' % label)
+        elif re.fullmatch(r"<@\w+>", part):
+            rendered.append("\x00@%s\x01" % MENTIONS.get(part[2:-1], part[2:-1]))
         else:
             rendered.append(part)
     text = "".join(rendered).replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
     text = html.escape(text, quote=False).replace("&lt;a href=\"#\"&gt;", '<a href="#">').replace("&lt;/a&gt;", "</a>")
+    text = text.replace("\x00", '<span class="mention">').replace("\x01", "</span>")
     text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
     text = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"<b>\1</b>", text)
     text = re.sub(r"(?<![\w_])_([^_\n]+)_(?![\w_])", r"<i>\1</i>", text)
@@ -39,12 +45,12 @@ def mrkdwn(text):
 
 
 DOTS = {"red_circle": "#d13212", "large_green_circle": "#2eb67d", "large_yellow_circle": "#ecb22e"}
+ICONS = {name: '<span class="dot" style="background:%s"></span>' % colour for name, colour in DOTS.items()}
 
 
 def emoji(text):
-    """Slack's emoji codes as coloured dots (headless Chromium may have no emoji font)."""
-    return re.sub(r":(red_circle|large_green_circle|large_yellow_circle):",
-                  lambda m: '<span class="dot" style="background:%s"></span>' % DOTS[m.group(1)], text)
+    """Slack's emoji codes drawn as ICONS, coloured dots by default (headless Chromium may have no emoji font)."""
+    return re.sub(":(%s):" % "|".join(map(re.escape, ICONS)), lambda m: ICONS[m.group(1)], text)
 
 
 def blocks(items):
@@ -86,6 +92,20 @@ def chart():
             '<div class="legend">&#9632; HealthyHostCount (Minimum, 60 s)</div></div>') % path
 
 
+STYLE = """body{margin:0;font:15px/1.45 -apple-system,'Segoe UI',Lato,Arial,sans-serif;color:#1d1c1d;background:#fff;width:760px}
+.bar{background:#3f0e40;color:#fff;padding:10px 16px;font-weight:700}.bar span{font-weight:400;opacity:.7}
+.message{display:flex;gap:10px;padding:10px 16px}.avatar{width:36px;height:36px;border-radius:6px;background:#d13212;color:#fff;
+font-weight:700;display:flex;align-items:center;justify-content:center;flex:none}.who{font-weight:900}.app{font-size:10px;background:#ddd;
+padding:1px 3px;border-radius:2px;color:#555;font-weight:600}.time{font-weight:400;color:#616061;font-size:12px}
+.attachment{border-left:4px solid;padding:2px 0 2px 12px;margin-top:4px}.header{font-weight:900;font-size:17px;margin:4px 0}
+.section{margin:4px 0}.fields{display:grid;grid-template-columns:1fr 1fr;gap:6px 16px;margin:6px 0}.context{font-size:12px;color:#616061}
+.actions{margin:8px 0}.button{display:inline-block;border:1px solid #bbb;border-radius:4px;padding:3px 12px;margin-right:8px;font-weight:700;font-size:13px}
+.button.primary{background:#007a5a;color:#fff;border-color:#007a5a}code{background:#f4f4f4;border:1px solid #ddd;border-radius:3px;padding:0 3px;
+font-size:12px;color:#c01343}a{color:#1264a3;text-decoration:none}.chart{border:1px solid #ddd;border-radius:6px;padding:8px;width:560px;margin-top:4px}
+.dot{display:inline-block;width:14px;height:14px;border-radius:7px;vertical-align:-1px;margin-right:2px}.charttitle{font-weight:700;font-size:13px}.legend{font-size:12px;color:#1f77b4}.divider{color:#616061;font-size:13px;padding:4px 16px;
+border-top:1px solid #eee}"""
+
+
 def page(calls):
     posts = [c for c in calls if c["method"] == "chat.postMessage"]
     updates = [c for c in calls if c["method"] == "chat.update"]
@@ -98,33 +118,28 @@ def page(calls):
     for reply in replies:
         thread += message(reply, "03:17")
     return """<!doctype html><meta charset="utf-8"><style>
-body{margin:0;font:15px/1.45 -apple-system,'Segoe UI',Lato,Arial,sans-serif;color:#1d1c1d;background:#fff;width:760px}
-.bar{background:#3f0e40;color:#fff;padding:10px 16px;font-weight:700}.bar span{font-weight:400;opacity:.7}
-.message{display:flex;gap:10px;padding:10px 16px}.avatar{width:36px;height:36px;border-radius:6px;background:#d13212;color:#fff;
-font-weight:700;display:flex;align-items:center;justify-content:center;flex:none}.who{font-weight:900}.app{font-size:10px;background:#ddd;
-padding:1px 3px;border-radius:2px;color:#555;font-weight:600}.time{font-weight:400;color:#616061;font-size:12px}
-.attachment{border-left:4px solid;padding:2px 0 2px 12px;margin-top:4px}.header{font-weight:900;font-size:17px;margin:4px 0}
-.section{margin:4px 0}.fields{display:grid;grid-template-columns:1fr 1fr;gap:6px 16px;margin:6px 0}.context{font-size:12px;color:#616061}
-.actions{margin:8px 0}.button{display:inline-block;border:1px solid #bbb;border-radius:4px;padding:3px 12px;margin-right:8px;font-weight:700;font-size:13px}
-.button.primary{background:#007a5a;color:#fff;border-color:#007a5a}code{background:#f4f4f4;border:1px solid #ddd;border-radius:3px;padding:0 3px;
-font-size:12px;color:#c01343}a{color:#1264a3;text-decoration:none}.chart{border:1px solid #ddd;border-radius:6px;padding:8px;width:560px;margin-top:4px}
-.dot{display:inline-block;width:14px;height:14px;border-radius:7px;vertical-align:-1px;margin-right:2px}.charttitle{font-weight:700;font-size:13px}.legend{font-size:12px;color:#1f77b4}.divider{color:#616061;font-size:13px;padding:4px 16px;
-border-top:1px solid #eee}</style>
+%s</style>
 <div class="bar">Thread <span># alerts</span></div>%s<div class="divider">%d replies</div></html>""" % (
-        thread.replace('<div class="message">', '<div class="message">', 1), len(replies) + len(chart_file))
+        STYLE, thread.replace('<div class="message">', '<div class="message">', 1), len(replies) + len(chart_file))
+
+
+def screenshot(page_html, target, width, height):
+    """Draws page_html with headless Chromium into the PNG target (a path under ROOT), width x height pixels. Chromium
+    reaches for Google's services unless told not to, which a closed network refuses: the flags keep it offline."""
+    with tempfile.TemporaryDirectory() as scratch:
+        page_file = os.path.join(scratch, "page.html")
+        with open(page_file, "w", encoding="utf-8") as f:
+            f.write(page_html)
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-quic", "--no-first-run", "--user-data-dir=" + os.path.join(scratch, "profile"),
+                        "--screenshot=" + os.path.join(ROOT, target), "--window-size=%d,%d" % (width, height),
+                        "file://" + page_file], check=True, capture_output=True)
+    print("wrote " + target)
 
 
 def main():
-    calls = dry_run()
-    with tempfile.TemporaryDirectory() as scratch:
-        page_file = os.path.join(scratch, "thread.html")
-        with open(page_file, "w", encoding="utf-8") as f:
-            f.write(page(calls))
-        target = os.path.join(ROOT, "docs/slack-thread.png")
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                        "--user-data-dir=" + os.path.join(scratch, "profile"), "--screenshot=" + target,
-                        "--window-size=760,1000", "file://" + page_file], check=True, capture_output=True)
-    print("wrote docs/slack-thread.png")
+    screenshot(page(dry_run()), "docs/slack-thread.png", 760, 1000)
 
 
 if __name__ == "__main__":
