@@ -184,20 +184,22 @@ public final class SlackMessage {
     /**
      * This message with {@code trailing} blocks at its end (a thread's controls: who acknowledged, the buttons), after
      * the attachment's blocks when it has an attachment; the detail above gives way, never the trailing blocks, when
-     * Slack's block limit is reached.
+     * Slack's block limit is reached. A row whose buttons were all left out (a value over Slack's limit) is dropped, as
+     * in {@link Builder#build}: Slack rejects a message with an empty actions block.
      */
     public SlackMessage withTrailingBlocks(List<JsonObject> trailing) {
-        if (trailing.isEmpty()) {
+        List<JsonObject> kept = withoutEmptyActions(trailing);
+        if (kept.isEmpty()) {
             return this;
         }
         boolean intoAttachment = !attachmentBlocks.isEmpty();
         List<JsonObject> host = new ArrayList<>(intoAttachment ? attachmentBlocks : blocks);
         int other = intoAttachment ? blocks.size() : 0;
-        int room = MAX_BLOCKS - other - trailing.size();
+        int room = MAX_BLOCKS - other - kept.size();
         if (host.size() > room) {
             host = new ArrayList<>(capped(host, room));
         }
-        host.addAll(trailing);
+        host.addAll(kept);
         return intoAttachment ? new SlackMessage(text, blocks, color, List.copyOf(host))
                 : new SlackMessage(text, List.copyOf(host), color, attachmentBlocks);
     }

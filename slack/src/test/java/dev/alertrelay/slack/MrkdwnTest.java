@@ -63,4 +63,20 @@ class MrkdwnTest {
     void backticksInInlineCodeCannotEndTheCodeSpan() {
         assertEquals("`a\u02CBb`", Mrkdwn.code("a`b").toString());
     }
+
+    @Test
+    void onlyARealUserIdBecomesAMention() {
+        assertEquals("<@U0ALICE001>", Mrkdwn.user("U0ALICE001").toString());
+        assertEquals("<@W0ENTERPRISE1>", Mrkdwn.user("W0ENTERPRISE1").toString());
+
+        assertEquals("&lt;!channel&gt;", Mrkdwn.user("<!channel>").toString());
+        assertEquals("U0ALICE001&gt; &lt;!here", Mrkdwn.user("U0ALICE001> <!here").toString());
+        assertEquals("&lt;@U0ALICE001&gt;", Mrkdwn.user("<@U0ALICE001>").toString());
+        assertEquals("u0alice001", Mrkdwn.user("u0alice001").toString());
+        assertEquals("C0ALERTS01", Mrkdwn.user("C0ALERTS01").toString(), "a channel is not a person");
+        assertEquals("S0PAYMENTS", Mrkdwn.user("S0PAYMENTS").toString(), "nor is a user group");
+        assertEquals("U", Mrkdwn.user("U").toString());
+        assertEquals("U" + "A".repeat(21), Mrkdwn.user("U" + "A".repeat(21)).toString());
+        assertEquals("", Mrkdwn.user(null).toString());
+    }
 }

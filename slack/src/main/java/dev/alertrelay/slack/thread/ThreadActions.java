@@ -88,12 +88,9 @@ public final class ThreadActions {
 
     public Result apply(Click click, Pager pager, Deadline deadline) {
         ThreadRecord record = store.read(click.threadId(), deadline).orElse(null);
-        Declined declined = declined(click, record, deadline.now());
-        if (declined != null) {
-            return declined;
-        }
-        if (record.delivered().contains(click.key())) {
-            return new AlreadyApplied();
+        Result unchanged = unchanged(click, record, deadline.now());
+        if (unchanged != null) {
+            return unchanged;
         }
         String pageLink = null;
         if (click.action() == Action.PAGE) {
@@ -108,12 +105,9 @@ public final class ThreadActions {
         ThreadRecord written = null;
         for (int round = 0; round < MAX_ROUNDS && written == null; round++) {
             ThreadRecord stored = round == 0 ? record : store.read(click.threadId(), deadline).orElse(null);
-            Declined now = declined(click, stored, deadline.now());
+            Result now = unchanged(click, stored, deadline.now());
             if (now != null) {
                 return now;
-            }
-            if (stored.delivered().contains(click.key())) {
-                return new AlreadyApplied();
             }
             ThreadRecord next = stored.withHandling(changed(stored.handled(), click, deadline.now(), pageLink).toMap())
                     .withDelivered(click.key());
@@ -127,11 +121,17 @@ public final class ThreadActions {
         return new Applied(click.action(), show(click, written, deadline));
     }
 
-    /** Why a click cannot apply to this record, or null when it can. */
-    private static Declined declined(Click click, ThreadRecord record, Instant now) {
+    /**
+     * Why a click changes nothing on this record, or null when it applies. A retried delivery of a click already
+     * applied is recognised first: what the click did (an acknowledgement, an unsilence) would otherwise decline it.
+     */
+    private static Result unchanged(Click click, ThreadRecord record, Instant now) {
         if (record == null) {
             return new Declined("This alert's thread is no longer tracked (its record expired), so nothing was changed."
                     + " The next notification about it starts a new thread with its own buttons.");
+        }
+        if (record.delivered().contains(click.key())) {
+            return new AlreadyApplied();
         }
         if (!record.isOpen()) {
             return new Declined("This alert is over (" + (record.state() == null ? "closed" : record.state()) + "), so nothing was"

@@ -5,6 +5,9 @@ import dev.alertrelay.common.aws.AwsClients;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.testing.YieldingClock;
 import dev.alertrelay.common.http.DeliveryException;
+import dev.alertrelay.common.json.Json;
+import dev.alertrelay.slack.Blocks;
+import dev.alertrelay.slack.Mrkdwn;
 import dev.alertrelay.slack.SlackMessage;
 import dev.alertrelay.slack.api.SlackWebApi;
 import dev.alertrelay.common.testing.MotoServer;
@@ -14,12 +17,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +76,47 @@ class DynamoDbThreadStoreTest {
         ThreadRecord read = store().read(id, Deadline.in(10_000)).orElseThrow();
 
         assertEquals(record.withVersion(1), read);
+    }
+
+    @Test
+    void whoActedTheTopMessageAndWhatAPageSendsReadBackAsWritten() {
+        Instant at = Instant.parse("2026-11-21T03:07:12.345Z");
+        IncidentSpec incident = new IncidentSpec("alarm", "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:checkout", "checkout \u65e5\u672c",
+                "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:checkout", "critical", null, "payments",
+                "https://console.aws.amazon.com/cloudwatch/home?a=1&b=2", "Alarm", "PAGERDUTY_KEY_PAYMENTS");
+        String top = Json.toJson(SlackMessage.builder().text("ALARM: <!channel> & \"checkout\"").color(SlackMessage.COLOR_DANGER)
+                .attachmentBlock(Blocks.section(Mrkdwn.text("reason \uD83D\uDD25 <https://evil|x>"))).build().toPayload());
+        for (ThreadHandling handling : List.of(
+                ThreadHandling.NONE.acknowledge("U0ALICE001", at).silence("U0BOB00001", at, at.plusSeconds(3600))
+                        .page("U0CAROL001", at, "https://example.pagerduty.com/incidents/Q0ABCDEF"),
+                ThreadHandling.NONE.silence("U0BOB00001", at, null))) {
+            String id = "alarm|" + UUID.randomUUID();
+            ThreadRecord record = new ThreadRecord(id, 0, ThreadRecord.Status.OPEN, "C0123", "1764558000.000001", at, "ALARM", at,
+                    List.of("click|1795230450.000001|U0ALICE001|alert-relay:acknowledge"), Map.of(), Map.of("alarm", "checkout"),
+                    handling.toMap(), top, incident.toMap());
+            assertTrue(store().write(record, 0, 1_800_000_000L, Deadline.in(10_000)));
+
+            ThreadRecord read = store().read(id, Deadline.in(10_000)).orElseThrow();
+
+            assertEquals(record.withVersion(1), read);
+            assertEquals(handling, read.handled());
+            assertEquals(Optional.of(incident), IncidentSpec.of(read.incident()));
+            assertEquals(top, Json.toJson(SlackMessage.fromPayload(Json.parseObject(read.top())).toPayload()));
+        }
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheButtonsReadsAsNobodyHavingActed() {
+        String id = "alarm|" + UUID.randomUUID();
+        client.putItem(r -> r.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(id), "version", AttributeValue.fromN("3"),
+                "status", AttributeValue.fromS("OPEN"), "channel", AttributeValue.fromS("C0123"), "ts", AttributeValue.fromS("1764558000.000001"))));
+
+        ThreadRecord read = store().read(id, Deadline.in(10_000)).orElseThrow();
+
+        assertEquals(ThreadHandling.NONE, read.handled());
+        assertNull(read.top());
+        assertTrue(read.incident().isEmpty() && IncidentSpec.of(read.incident()).isEmpty());
+        assertEquals(3, read.version());
     }
 
     @Test
