@@ -145,7 +145,7 @@ public final class SlackActionsHandler implements RequestStreamHandler {
             return refused("a request from another workspace (" + Truncate.toLength(String.valueOf(click.teamId()), 20) + ")");
         }
         if (!click.isBlockActions() || click.actionId() == null) {
-            Log.info("slack-actions: ignored a " + Truncate.toLength(click.type(), 40) + " request: only block actions are answered");
+            Log.info("slack-actions: ignored a " + Truncate.toLength(click.type(), 40) + " request: only a button's block action is answered");
             return 200;
         }
         Optional<ThreadControls.Action> action = ThreadControls.Action.ofActionId(click.actionId());

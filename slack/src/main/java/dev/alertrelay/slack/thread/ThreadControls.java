@@ -65,7 +65,7 @@ public final class ThreadControls {
      */
     static SlackMessage render(SlackMessage top, String threadId, ThreadHandling handling, boolean open, boolean pageable, Instant now) {
         List<JsonObject> trailing = new ArrayList<>();
-        List<Mrkdwn> marks = marks(handling, now);
+        List<Mrkdwn> marks = marks(handling, open, now);
         if (!marks.isEmpty()) {
             JsonObject line = Blocks.context(marks);
             line.addProperty("block_id", HANDLING_BLOCK);
@@ -78,13 +78,14 @@ public final class ThreadControls {
     }
 
     /** "Acknowledged by @alice at 03:07 UTC", "Silenced by @bob until 04:07 UTC", "Paged by @carol at 03:09 UTC". */
-    static List<Mrkdwn> marks(ThreadHandling handling, Instant now) {
+    static List<Mrkdwn> marks(ThreadHandling handling, boolean open, Instant now) {
         List<Mrkdwn> marks = new ArrayList<>();
         if (handling.acknowledged()) {
             marks.add(Mrkdwn.trusted(":raising_hand: Acknowledged by ").then(Mrkdwn.user(handling.acknowledgedBy()))
                     .then(at(handling.acknowledgedAt())));
         }
-        if (handling.silencedAt(now)) {
+        if (open && handling.silencedAt(now)) {
+            // A closed thread's silence is over (the OK ended it): only what people did stays.
             marks.add(Mrkdwn.trusted(":no_bell: Silenced by ").then(Mrkdwn.user(handling.silencedBy()))
                     .then(handling.untilOk() ? " until OK" : " until " + CLOCK.format(handling.silencedUntil())));
         }

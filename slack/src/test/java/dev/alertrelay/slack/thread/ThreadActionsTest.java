@@ -202,6 +202,7 @@ class ThreadActionsTest {
         assertTrue(replies().get(replies().size() - 1).argument("text").contains("now OK"), replies().toString());
         assertFalse(record().isOpen());
         assertFalse(top().contains("alert-relay:"), "a closed thread has no buttons: " + top());
+        assertFalse(top().contains("Silenced by"), "the OK ended the silence: " + top());
     }
 
     @Test
