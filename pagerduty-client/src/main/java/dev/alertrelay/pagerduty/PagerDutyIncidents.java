@@ -33,7 +33,7 @@ public final class PagerDutyIncidents {
     private static final int TRIES = 3;
     private static final long BETWEEN_TRIES_MILLIS = 250;
     /** What must be left of the invocation for one more try: the click still has Slack to update. */
-    private static final long RESERVE_MILLIS = 1_200;
+    private static final long RESERVE_MILLIS = 1_500;
     private static final String KEY_PLACEHOLDER = "[api key]";
 
     private final Secret apiKey;

@@ -21,6 +21,8 @@ import java.util.function.Function;
  */
 final class OnCallPager {
 
+    private static final String ROUTING_KEY_PREFIX = "PAGERDUTY_ROUTING_KEY";
+
     private final Function<String, PagerDutySender> senderForRoute;
     private final PagerDutySender ownSender;
     private final Map<String, PagerDutySender> routeSenders = new ConcurrentHashMap<>();
@@ -44,6 +46,11 @@ final class OnCallPager {
      * @return where the incident is, when a REST API key finds it in time (the Events API answers a dedup key only)
      */
     String page(IncidentSpec incident, Interaction click, Deadline deadline, Deadline answerBy) {
+        if (incident.routingKey() != null && !incident.routingKey().startsWith(ROUTING_KEY_PREFIX)) {
+            // A routing key is a PAGERDUTY_ROUTING_KEY_* variable: never another secret of this function sent to PagerDuty.
+            throw new IllegalStateException("the thread names " + incident.routingKey() + " as its routing key; routing keys are"
+                    + " named " + ROUTING_KEY_PREFIX + "*");
+        }
         PagerDutySender sender = incident.routingKey() == null ? ownSender
                 : routeSenders.computeIfAbsent(incident.routingKey(), senderForRoute);
         PagerDutyEvent event = event(incident, click);

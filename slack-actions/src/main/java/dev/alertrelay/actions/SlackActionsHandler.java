@@ -174,8 +174,8 @@ public final class SlackActionsHandler implements RequestStreamHandler {
                     click.actionTs()), (incident, within) -> pager.page(incident, click, within, answerBy), deadline);
         } catch (RuntimeException e) {
             Log.error("slack-actions: " + what + "failed: " + e.getMessage());
-            tell(click, Mrkdwn.text("alert-relay could not record this (" + e.getMessage() + "), so nothing was changed: try again."),
-                    deadline);
+            tell(click, Mrkdwn.text("alert-relay could not record this, so nothing was changed: try again in a moment (the"
+                    + " slack-actions log says why)."), deadline);
             return what + "failed";
         }
         return what + switch (result) {

@@ -193,14 +193,16 @@ public final class SlackMessage {
             return this;
         }
         boolean intoAttachment = !attachmentBlocks.isEmpty();
-        List<JsonObject> host = new ArrayList<>(intoAttachment ? attachmentBlocks : blocks);
-        int other = intoAttachment ? blocks.size() : 0;
-        int room = MAX_BLOCKS - other - kept.size();
+        // The top-level blocks keep at most what leaves room for the trailing ones and one line of the detail.
+        List<JsonObject> top = intoAttachment && blocks.size() > MAX_BLOCKS - kept.size() - 1
+                ? capped(blocks, MAX_BLOCKS - kept.size() - 1) : blocks;
+        List<JsonObject> host = new ArrayList<>(intoAttachment ? attachmentBlocks : top);
+        int room = MAX_BLOCKS - (intoAttachment ? top.size() : 0) - kept.size();
         if (host.size() > room) {
             host = new ArrayList<>(capped(host, room));
         }
         host.addAll(kept);
-        return intoAttachment ? new SlackMessage(text, blocks, color, List.copyOf(host))
+        return intoAttachment ? new SlackMessage(text, top, color, List.copyOf(host))
                 : new SlackMessage(text, List.copyOf(host), color, attachmentBlocks);
     }
 

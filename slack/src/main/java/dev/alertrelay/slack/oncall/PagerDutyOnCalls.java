@@ -98,7 +98,8 @@ final class PagerDutyOnCalls {
         for (String id : scheduleIds) {
             query.add(encode("schedule_ids[]") + "=" + encode(id));
         }
-        return query.add(encode("include[]") + "=users").add("earliest=true").toString();
+        // PagerDuty pages its answers, 25 entries by default: 100 holds several schedules' levels in one answer.
+        return query.add(encode("include[]") + "=users").add("earliest=true").add("limit=100").toString();
     }
 
     /** Each requested schedule's people at its lowest escalation level, once each, in PagerDuty's order. */

@@ -167,17 +167,23 @@ public final class SlackThreads {
     private static ThreadRecord claim(ThreadRecord view, String key, ThreadPost post, long claimDeadlineMillis) {
         ThreadRecord next = view.withFacts(post.facts());
         boolean newer = post.stateTime() == null || view.stateTime() == null || !post.stateTime().isBefore(view.stateTime());
-        if (post.incident() != null) {
-            next = next.withIncident(post.incident());
-        }
         if (post.kind() == ThreadPost.Kind.START) {
-            // A new lifecycle: nobody has acknowledged, silenced or paged it yet.
-            next = next.withStatus(ThreadRecord.Status.OPENING).withTopMessage(null, null).withHandling(Map.of()).withTop(null)
+            // A new lifecycle: nobody has acknowledged, silenced or paged it yet. What a page sends is the first
+            // ALARM's (a late or recovering change never retitles the incident).
+            next = next.withStatus(ThreadRecord.Status.OPENING).withTopMessage(null, null).withHandling(Map.of())
+                    .withTop(Json.toJson(post.message().toPayload()))
                     .withIncident(post.incident() == null ? Map.of() : post.incident())
                     .withLifecycle(post.since()).withState(post.state(), post.stateTime());
         } else if (newer) {
+            if (post.incident() != null && view.incident().isEmpty()) {
+                next = next.withIncident(post.incident());
+            }
             if (post.state() != null) {
                 next = next.withState(post.state(), post.stateTime());
+            }
+            // The top message as this notification draws it, kept from the claim on: a click from now on renders it.
+            if (post.kind() == ThreadPost.Kind.REPLY && post.topUpdate() != null) {
+                next = next.withTop(Json.toJson(post.topUpdate().toPayload()));
             }
             if (post.closes()) {
                 next = next.withStatus(ThreadRecord.Status.CLOSED);
@@ -234,7 +240,7 @@ public final class SlackThreads {
             } else if (post.kind() == ThreadPost.Kind.REPLY && newTop != null && view.ts().equals(stored.ts())) {
                 next = next.withTopMessage(newTop.channel(), newTop.ts());
             }
-            return shownTop != null && post.kind() != ThreadPost.Kind.STANDALONE ? next.withTop(Json.toJson(shownTop.toPayload())) : next;
+            return next;
         });
         // Someone clicked a button while this notification was being posted: show the top message with what they did.
         if (controls && written != null && written.isOpen() && post.kind() == ThreadPost.Kind.REPLY && shownTop != null

@@ -100,12 +100,22 @@ public final class ThreadActions {
                 Log.error("a Page on-call click on thread " + click.threadId() + " was not accepted by PagerDuty: " + e.getMessage());
                 return new Declined("PagerDuty did not accept the page (" + e.getMessage() + "). Nothing was changed: try again,"
                         + " or page from PagerDuty.");
+            } catch (RuntimeException e) {
+                // A routing key that cannot be read (not configured for this route, access denied): not worth a retry,
+                // and its details (parameter names, AWS messages) belong in the log, not in the channel.
+                Log.error("a Page on-call click on thread " + click.threadId() + " could not page: " + e.getMessage());
+                return new Declined("Page on-call is not set up for this alert's route (its PagerDuty routing key cannot be read),"
+                        + " so nothing was sent: page from PagerDuty, and see the slack-actions log.");
             }
         }
         ThreadRecord written = null;
         for (int round = 0; round < MAX_ROUNDS && written == null; round++) {
             ThreadRecord stored = round == 0 ? record : store.read(click.threadId(), deadline).orElse(null);
             Result now = unchanged(click, stored, deadline.now());
+            if (now instanceof Declined reason && click.action() == Action.PAGE) {
+                // Once PagerDuty has the page, the clicker must not read "nothing was changed".
+                return new Applied(Action.PAGE, "paged, but the thread could not show it (" + reason.answer().render(200) + ")");
+            }
             if (now != null) {
                 return now;
             }
@@ -114,6 +124,9 @@ public final class ThreadActions {
             if (store.write(next, stored.version(), SlackThreads.expiry(next, deadline.now().toEpochMilli()), deadline)) {
                 written = next;
             }
+        }
+        if (written == null && click.action() == Action.PAGE) {
+            return new Applied(Action.PAGE, "paged, but the thread kept changing and does not show it yet");
         }
         if (written == null) {
             throw new DeliveryException("the Slack thread " + click.threadId() + " kept changing; the click was not recorded", MAX_ROUNDS);
@@ -173,11 +186,13 @@ public final class ThreadActions {
         PostedMessage top = new PostedMessage(written.channel(), written.ts());
         try {
             if (written.top() != null) {
-                slack.update(top, rendered(written, deadline.now()), deadline);
-                // A notification may have replaced the top message meanwhile: render its latest version once more.
+                slack.update(top, rendered(written, true, deadline.now()), deadline);
+                // A notification may have changed the thread meanwhile (a new top, the OK that closed it), and this
+                // update may have landed after its own: draw the thread as it stands now, once more.
                 ThreadRecord after = store.read(written.id(), deadline).orElse(written);
-                if (after.isOpen() && after.ts().equals(written.ts()) && after.top() != null && !after.top().equals(written.top())) {
-                    slack.update(top, rendered(after, deadline.now()), deadline);
+                if (written.ts().equals(after.ts()) && after.top() != null && (!after.top().equals(written.top())
+                        || after.isOpen() != written.isOpen() || !after.handling().equals(written.handling()))) {
+                    slack.update(top, rendered(after, after.isOpen(), deadline.now()), deadline);
                 }
             }
             slack.postMessage(written.channel(), reply(click, written.handled()), written.ts(), deadline);
@@ -188,8 +203,8 @@ public final class ThreadActions {
         }
     }
 
-    private static SlackMessage rendered(ThreadRecord record, Instant now) {
-        return ThreadControls.render(SlackMessage.fromPayload(Json.parseObject(record.top())), record.id(), record.handled(), true,
+    private static SlackMessage rendered(ThreadRecord record, boolean open, Instant now) {
+        return ThreadControls.render(SlackMessage.fromPayload(Json.parseObject(record.top())), record.id(), record.handled(), open,
                 !record.incident().isEmpty(), now);
     }
 

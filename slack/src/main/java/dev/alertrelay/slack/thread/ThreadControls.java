@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class ThreadControls {
 
-    /** The block ids of the controls: the actions function and re-rendering find them by these. */
+    /** The block ids of the controls, so that they read as alert-relay's in Slack's payloads and logs. */
     static final String BUTTONS_BLOCK = "alert-relay-actions";
     static final String HANDLING_BLOCK = "alert-relay-handling";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -111,7 +111,7 @@ public final class ThreadControls {
             buttons.add(new Blocks.ActionButton("Silence until OK", Action.SILENCE_UNTIL_OK.actionId(), threadId, null, null));
         }
         if (pageable) {
-            buttons.add(new Blocks.ActionButton(handling.paged() ? "Page on-call again" : "Page on-call", Action.PAGE.actionId(),
+            buttons.add(new Blocks.ActionButton("Page on-call", Action.PAGE.actionId(),
                     threadId, "danger", "This triggers a PagerDuty incident for the person on call now."));
         }
         return buttons;

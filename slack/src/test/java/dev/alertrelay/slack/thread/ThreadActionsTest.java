@@ -242,7 +242,7 @@ class ThreadActionsTest {
         assertEquals(List.of(INCIDENT), pages);
         assertEquals("U0CAROL001", record().handled().pagedBy());
         assertTrue(top().contains(":pager: Paged by <@U0CAROL001> at "), top());
-        assertTrue(top().contains("Page on-call again"), top());
+        assertTrue(top().contains("alert-relay:page"), "a second page joins the same incident: " + top());
         assertTrue(replies().get(0).argument("blocks").contains("<@U0CAROL001> paged the on-call"), replies().toString());
     }
 
