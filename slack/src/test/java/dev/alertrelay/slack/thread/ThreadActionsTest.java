@@ -337,4 +337,56 @@ class ThreadActionsTest {
         assertTrue(resolved.contains(acknowledged), resolved);
         assertFalse(resolved.contains("alert-relay:"), "no buttons on a closed thread: " + resolved);
     }
+
+    @Test
+    void aClickWhoseUpdateLandsAfterTheOkLeavesTheThreadGreenWithoutButtons() {
+        deliver("ALARM");
+        ThreadStore racing = new ThreadStore() {
+            private boolean raced;
+
+            @Override
+            public java.util.Optional<ThreadRecord> read(String id, Deadline deadline) {
+                return store.read(id, deadline);
+            }
+
+            @Override
+            public boolean write(ThreadRecord record, long expectedVersion, long expiresAtEpochSeconds, Deadline deadline) {
+                boolean written = store.write(record, expectedVersion, expiresAtEpochSeconds, deadline);
+                if (written && !raced) {
+                    // The OK arrives between the click's record write and its chat.update.
+                    raced = true;
+                    deliver("OK");
+                }
+                return written;
+            }
+        };
+        String ts = record().ts();
+
+        Result result = new ThreadActions(api, racing).apply(new Click(THREAD, Action.ACKNOWLEDGE, "U0ALICE001", CHANNEL, ts,
+                "1795230450.999999"), pager, deadline());
+
+        assertInstanceOf(Applied.class, result);
+        assertFalse(record().isOpen());
+        assertTrue(top().contains(SlackMessage.COLOR_GOOD) && top().contains("checkout-5xx is OK"), "the OK stays: " + top());
+        assertFalse(top().contains("alert-relay:"), "a closed thread has no buttons, however late the click: " + top());
+        assertTrue(top().contains("Acknowledged by <@U0ALICE001>"), top());
+    }
+
+    @Test
+    void aPageWhileTheAlarmRecoversIsReportedAsSentNeverAsNothingChanged() {
+        deliver("ALARM");
+        ThreadActions.Pager recoveringMeanwhile = (incident, deadline) -> {
+            pages.add(incident);
+            deliver("OK");
+            return null;
+        };
+        String ts = record().ts();
+
+        Result result = actions.apply(new Click(THREAD, Action.PAGE, "U0CAROL001", CHANNEL, ts, "1795230451.000001"),
+                recoveringMeanwhile, deadline());
+
+        assertEquals(1, pages.size());
+        Applied applied = assertInstanceOf(Applied.class, result);
+        assertTrue(applied.problem().startsWith("paged, but the thread could not show it"), applied.problem());
+    }
 }
