@@ -13,8 +13,6 @@ import dev.alertrelay.slack.thread.ThreadControls.Action;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * A click on a thread's button, applied to its record and shown in Slack: the record first (a conditional write, so a
@@ -27,7 +25,6 @@ public final class ThreadActions {
     /** How long "Silence 1 h" silences. */
     static final Duration SILENCE_HOUR = Duration.ofHours(1);
     private static final int MAX_ROUNDS = 20;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /**
      * One click, as Slack's signed request names it.
@@ -214,7 +211,7 @@ public final class ThreadActions {
         Mrkdwn line = switch (click.action()) {
             case ACKNOWLEDGE -> Mrkdwn.trusted(":raising_hand: ").then(who).thenTrusted(" acknowledged this" + at(handling.acknowledgedAt()) + ".");
             case SILENCE_HOUR -> Mrkdwn.trusted(":no_bell: ").then(who).thenTrusted(" silenced this until "
-                    + CLOCK.format(handling.silencedUntil()) + ": repeats and flaps update the top message only, with no reply"
+                    + ThreadControls.CLOCK.format(handling.silencedUntil()) + ": repeats and flaps update the top message only, with no reply"
                     + " and no mention. OK is always posted.");
             case SILENCE_UNTIL_OK -> Mrkdwn.trusted(":no_bell: ").then(who).thenTrusted(" silenced this until it recovers:"
                     + " repeats and flaps update the top message only, with no reply and no mention.");
@@ -235,6 +232,6 @@ public final class ThreadActions {
     }
 
     private static String at(Instant when) {
-        return when == null ? "" : " at " + CLOCK.format(when);
+        return ThreadControls.at(when);
     }
 }

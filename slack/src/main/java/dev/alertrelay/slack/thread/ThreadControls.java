@@ -22,7 +22,8 @@ public final class ThreadControls {
     /** The block ids of the controls, so that they read as alert-relay's in Slack's payloads and logs. */
     static final String BUTTONS_BLOCK = "alert-relay-actions";
     static final String HANDLING_BLOCK = "alert-relay-handling";
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** How a thread's controls and replies tell the time: short, and the same for everyone (the alarm's own time is a date token). */
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** What a button does; its action id is {@code alert-relay:<name>}. */
     public enum Action {
@@ -117,7 +118,7 @@ public final class ThreadControls {
         return buttons;
     }
 
-    private static String at(Instant when) {
+    static String at(Instant when) {
         return when == null ? "" : " at " + CLOCK.format(when);
     }
 }
