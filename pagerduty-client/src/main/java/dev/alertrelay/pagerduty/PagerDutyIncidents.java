@@ -4,17 +4,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
-import dev.alertrelay.common.http.Endpoint;
-import dev.alertrelay.common.http.HttpDelivery;
 import dev.alertrelay.common.http.RetryPolicy;
 import dev.alertrelay.common.json.Json;
 import dev.alertrelay.common.log.Log;
-import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.secrets.SecretResolver;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,36 +22,24 @@ import java.util.function.Function;
  */
 public final class PagerDutyIncidents {
 
-    public static final String API_KEY_SECRET = "PAGERDUTY_API_KEY";
-    public static final String API_URL_VARIABLE = "PAGERDUTY_API_URL";
-    static final String DEFAULT_API_URL = "https://api.pagerduty.com";
     private static final RetryPolicy POLICY = new RetryPolicy(1, 0, 0, 500, 800, 0);
     private static final int TRIES = 3;
     private static final long BETWEEN_TRIES_MILLIS = 250;
     /** What must be left of the invocation for one more try: the click still has Slack to update. */
     private static final long RESERVE_MILLIS = 1_500;
-    private static final String KEY_PLACEHOLDER = "[api key]";
 
-    private final Secret apiKey;
-    private final String baseUrl;
-    private final HttpDelivery delivery;
+    private final PagerDutyRestApi api;
 
-    PagerDutyIncidents(Secret apiKey, String baseUrl, HttpDelivery delivery) {
-        this.apiKey = apiKey;
-        this.baseUrl = baseUrl;
-        this.delivery = delivery;
+    PagerDutyIncidents(PagerDutyRestApi api) {
+        this.api = api;
     }
 
     /** The lookup when a PagerDuty REST API key is configured (and not in a dry run, which reads no secret). */
     public static Optional<PagerDutyIncidents> fromEnvironment(Function<String, String> env, SecretResolver secrets, boolean dryRun) {
-        if (dryRun || !secrets.isConfigured(API_KEY_SECRET)) {
+        if (dryRun || !secrets.isConfigured(PagerDutyRestApi.API_KEY_SECRET)) {
             return Optional.empty();
         }
-        String url = env.apply(API_URL_VARIABLE);
-        String base = url == null || url.isBlank() ? DEFAULT_API_URL : url.strip();
-        Endpoint.parse(base, API_URL_VARIABLE);
-        return Optional.of(new PagerDutyIncidents(secrets.secret(API_KEY_SECRET), base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
-                new HttpDelivery(POLICY, "alert-relay")));
+        return Optional.of(new PagerDutyIncidents(PagerDutyRestApi.fromEnvironment(env, secrets, POLICY)));
     }
 
     /** The incident's web page ({@code html_url}) for {@code dedupKey}, if PagerDuty shows one in time. */
@@ -79,12 +63,8 @@ public final class PagerDutyIncidents {
     }
 
     private Optional<String> lookUp(String dedupKey, Deadline deadline) {
-        Endpoint endpoint = Endpoint.parse(baseUrl + "/incidents?incident_key=" + URLEncoder.encode(dedupKey, StandardCharsets.UTF_8)
-                + "&statuses%5B%5D=triggered&statuses%5B%5D=acknowledged", API_URL_VARIABLE);
-        String body = apiKey.applyRereadingOnRefusal(deadline, refusal -> refusal.status() == 401,
-                key -> delivery.get(endpoint.hiding(key, KEY_PLACEHOLDER),
-                        Map.of("Authorization", "Token token=" + key, "Accept", "application/vnd.pagerduty+json;version=2"),
-                        deadline, "PagerDuty REST API", HttpDelivery.AnswerCheck.ACCEPT_2XX).body());
+        String body = api.get("/incidents?incident_key=" + URLEncoder.encode(dedupKey, StandardCharsets.UTF_8)
+                + "&statuses%5B%5D=triggered&statuses%5B%5D=acknowledged", deadline);
         JsonElement answer = Json.tryParse(body);
         if (answer == null || !answer.isJsonObject() || Json.array(answer.getAsJsonObject(), "incidents") == null
                 || Json.array(answer.getAsJsonObject(), "incidents").isEmpty()) {

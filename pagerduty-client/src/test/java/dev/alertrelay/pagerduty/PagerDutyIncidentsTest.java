@@ -30,8 +30,8 @@ class PagerDutyIncidentsTest {
     }
 
     private PagerDutyIncidents incidents() {
-        return new PagerDutyIncidents(TestSecrets.plain("PAGERDUTY_API_KEY", KEY), server.url(""),
-                new HttpDelivery(new RetryPolicy(1, 0, 0, 500, 800, 0), "alert-relay"));
+        return new PagerDutyIncidents(new PagerDutyRestApi(TestSecrets.plain("PAGERDUTY_API_KEY", KEY), server.url(""),
+                new HttpDelivery(new RetryPolicy(1, 0, 0, 500, 800, 0), "alert-relay")));
     }
 
     private static Deadline deadline() {

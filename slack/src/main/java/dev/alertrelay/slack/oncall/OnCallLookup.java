@@ -2,12 +2,11 @@ package dev.alertrelay.slack.oncall;
 
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
-import dev.alertrelay.common.http.Endpoint;
-import dev.alertrelay.common.http.HttpDelivery;
 import dev.alertrelay.common.log.Log;
 import dev.alertrelay.common.secrets.SecretException;
 import dev.alertrelay.common.secrets.SecretResolver;
 import dev.alertrelay.slack.api.SlackWebApi;
+import dev.alertrelay.pagerduty.PagerDutyRestApi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +34,8 @@ import java.util.function.Function;
 public final class OnCallLookup {
 
     /** The read-only PagerDuty REST API key, as X, X_ENCRYPTED or X_PARAMETER. */
-    public static final String API_KEY_SECRET = "PAGERDUTY_API_KEY";
-    public static final String API_URL_VARIABLE = "PAGERDUTY_API_URL";
-    static final String DEFAULT_API_URL = "https://api.pagerduty.com";
+    public static final String API_KEY_SECRET = PagerDutyRestApi.API_KEY_SECRET;
+    public static final String API_URL_VARIABLE = PagerDutyRestApi.API_URL_VARIABLE;
     static final long BUDGET_MILLIS = 1_500;
     static final long MIN_REMAINING_MILLIS = 5_000;
     static final Duration ANSWERED_FOR = Duration.ofMinutes(5);
@@ -63,8 +61,8 @@ public final class OnCallLookup {
     }
 
     /**
-     * The lookup this environment configures: PagerDuty at {@code PAGERDUTY_API_URL} (default
-     * {@value #DEFAULT_API_URL}) with the key read on first use only; in a dry run, no key is read and nobody asked.
+     * The lookup this environment configures: PagerDuty at {@code PAGERDUTY_API_URL} ({@link PagerDutyRestApi}) with
+     * the key read on first use only; in a dry run, no key is read and nobody asked.
      *
      * @param slack the Slack app's Web API, or null in webhook mode
      */
@@ -72,12 +70,8 @@ public final class OnCallLookup {
         if (dryRun) {
             return new OnCallLookup(null, slack, BUDGET_MILLIS);
         }
-        String configured = env.apply(API_URL_VARIABLE);
-        String base = configured == null || configured.isBlank() ? DEFAULT_API_URL : configured.strip();
-        Endpoint.parse(base, API_URL_VARIABLE);
-        return new OnCallLookup(new PagerDutyOnCalls(secrets.secret(API_KEY_SECRET),
-                base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
-                new HttpDelivery(PagerDutyOnCalls.POLICY, "alert-relay")), slack, BUDGET_MILLIS);
+        return new OnCallLookup(new PagerDutyOnCalls(PagerDutyRestApi.fromEnvironment(env, secrets, PagerDutyOnCalls.POLICY)),
+                slack, BUDGET_MILLIS);
     }
 
     /** Who is on call for {@code scheduleIds}, as mentions and, for what could not be mentioned, a line naming it. */

@@ -6,12 +6,10 @@ import com.google.gson.JsonObject;
 import dev.alertrelay.common.delivery.DryRun;
 import dev.alertrelay.common.http.Deadline;
 import dev.alertrelay.common.http.DeliveryException;
-import dev.alertrelay.common.http.Endpoint;
-import dev.alertrelay.common.http.HttpDelivery;
 import dev.alertrelay.common.http.RetryPolicy;
 import dev.alertrelay.common.json.Json;
-import dev.alertrelay.common.secrets.Secret;
 import dev.alertrelay.common.text.Truncate;
+import dev.alertrelay.pagerduty.PagerDutyRestApi;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,18 +42,12 @@ final class PagerDutyOnCalls {
      */
     static final RetryPolicy POLICY = new RetryPolicy(2, 100, 200, 500, 1_200, 0);
     private static final String RECEIVER = "PagerDuty REST API";
-    private static final String KEY_PLACEHOLDER = "[api key]";
     private static final int NAME_MAX = 80;
 
-    private final Secret apiKey;
-    private final String baseUrl;
-    private final HttpDelivery delivery;
+    private final PagerDutyRestApi api;
 
-    /** @param baseUrl {@code https://api.pagerduty.com}, or a loopback stand-in; without a trailing slash */
-    PagerDutyOnCalls(Secret apiKey, String baseUrl, HttpDelivery delivery) {
-        this.apiKey = apiKey;
-        this.baseUrl = baseUrl;
-        this.delivery = delivery;
+    PagerDutyOnCalls(PagerDutyRestApi api) {
+        this.api = api;
     }
 
     /**
@@ -64,12 +56,7 @@ final class PagerDutyOnCalls {
      * @throws DeliveryException when PagerDuty refuses, fails or does not answer in time (the key never in the message)
      */
     Map<String, Schedule> onCallNow(List<String> scheduleIds, Deadline deadline) {
-        Endpoint endpoint = Endpoint.parse(baseUrl + "/oncalls?" + query(scheduleIds), OnCallLookup.API_URL_VARIABLE);
-        // 401: a key that was replaced is read once more from its secret (an SSM parameter that was rotated).
-        String body = apiKey.applyRereadingOnRefusal(deadline, refusal -> refusal.status() == 401,
-                key -> delivery.get(endpoint.hiding(key, KEY_PLACEHOLDER),
-                        Map.of("Authorization", "Token token=" + key, "Accept", "application/vnd.pagerduty+json;version=2"),
-                        deadline, RECEIVER, HttpDelivery.AnswerCheck.ACCEPT_2XX).body());
+        String body = api.get("/oncalls?" + query(scheduleIds), deadline);
         JsonElement answer = Json.tryParse(body);
         if (answer == null || !answer.isJsonObject() || Json.array(answer.getAsJsonObject(), "oncalls") == null) {
             throw new DeliveryException(RECEIVER + " answered /oncalls without an \"oncalls\" list", 1);

@@ -221,8 +221,8 @@ class OnCallLookupTest {
     }
 
     private PagerDutyOnCalls pagerDutyOnCalls() {
-        return new PagerDutyOnCalls(TestSecrets.plain(OnCallLookup.API_KEY_SECRET, API_KEY), pagerDuty.apiUrl(),
-                new HttpDelivery(PagerDutyOnCalls.POLICY, "alert-relay-test"));
+        return new PagerDutyOnCalls(new dev.alertrelay.pagerduty.PagerDutyRestApi(TestSecrets.plain(OnCallLookup.API_KEY_SECRET,
+                API_KEY), pagerDuty.apiUrl(), new HttpDelivery(PagerDutyOnCalls.POLICY, "alert-relay-test")));
     }
 
     /** Runs {@code lookup} with what it logs (stderr outside Lambda) appended to {@code log}. */
